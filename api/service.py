@@ -1,0 +1,256 @@
+"""KnowledgeBase: the one facade the CLI and the HTTP service both call."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from api.settings import Settings
+from extract import extract_document
+from extract.models import Record
+from ingest.draft import ReadError
+from ingest.passages import PassageLimits
+from ingest.pipeline import PARSER_VERSION, IngestLimits, parse_file, read_bytes, sha256_bytes, supported
+from search.answer import AnswerParams, Answerer
+from search.embeddings import SentenceTransformerEmbedder, load_embedder, passage_input
+from search.hybrid import FusionParams, Retriever
+from search.evaluate import EvalReport, load_questions
+from search.evaluate import evaluate as evaluate_questions
+from search.models import Answer, Filters, SearchResult
+from search.store import Store
+
+Progress = Callable[[str, int, int], None]
+
+
+class IngestReport(BaseModel):
+    """The outcome for one file, as `kb ingest --json` prints it."""
+
+    doc_id: str | None = None
+    source: str
+    title: str | None = None
+    doc_type: str | None = None
+    lang: str | None = None
+    status: Literal["new", "unchanged", "updated", "failed"]
+    sections: int = 0
+    passages: int = 0
+    records: int = 0
+    error: str | None = None
+
+
+class NotFound(Exception):
+    """A document or code that the knowledge base does not hold."""
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[IngestReport]]:
+    """Files to ingest (folders walked recursively, supported extensions) and failures for bad paths."""
+    files: list[Path] = []
+    bad: list[IngestReport] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and supported(p) and not p.name.startswith("."))
+        elif path.is_file():
+            files.append(path)
+        else:
+            bad.append(IngestReport(source=str(path), status="failed", error=f"{path} does not exist."))
+    return files, bad
+
+
+class KnowledgeBase:
+    """Ingestion, embedding, search, answers and records over one data directory."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        settings.data.mkdir(parents=True, exist_ok=True)
+        self.store = Store(settings.db_path)
+        self._embedder: SentenceTransformerEmbedder | None = None
+        self._embedder_loaded = False
+        self._lock = threading.Lock()
+        self.limits = IngestLimits(
+            max_bytes=int(settings.max_file_mb * 1024 * 1024),
+            max_pages=settings.max_pages,
+            passages=PassageLimits(target=settings.passage_target, maximum=settings.passage_max),
+        )
+        self.fusion = FusionParams(
+            depth=settings.depth, w_bm25=settings.w_bm25, w_dense=settings.w_dense,
+            rrf_k=settings.rrf_k, method=settings.fusion,
+        )
+        self.answer_params = AnswerParams(min_confidence=settings.min_confidence)
+
+    # --- models ------------------------------------------------------------------------
+
+    def embedder(self, progress: Callable[[str, float], None] | None = None) -> SentenceTransformerEmbedder | None:
+        """The configured embedding model, loaded once (None when set to 'none')."""
+        with self._lock:
+            if not self._embedder_loaded:
+                self._embedder = load_embedder(
+                    self.settings.embedding_model, self.settings.models_dir, self.settings.threads, progress
+                )
+                self._embedder_loaded = True
+        return self._embedder
+
+    def retriever(self, dense: bool = True) -> Retriever:
+        """A retriever; the dense model is loaded only when vectors exist for it."""
+        emb = self.embedder() if dense and self._has_vectors() else None
+        return Retriever(self.store, emb, self.fusion)
+
+    def _has_vectors(self) -> bool:
+        return self.store.db.execute("SELECT 1 FROM vectors LIMIT 1").fetchone() is not None
+
+    # --- ingestion -----------------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[Path], progress: Progress | None = None) -> list[IngestReport]:
+        """Ingest files and folders; one bad file never stops the batch."""
+        files, reports = expand_paths(paths)
+        for i, path in enumerate(files):
+            if progress:
+                progress(path.name, i, len(files))
+            reports.append(self.ingest_file(path))
+        if progress:
+            progress("done", len(files), len(files))
+        return reports
+
+    def ingest_file(self, path: Path, data: bytes | None = None, source: str | None = None) -> IngestReport:
+        """Ingest one file: new, unchanged, updated or failed (with a one-sentence reason)."""
+        source = source or str(Path(path).resolve())
+        try:
+            data = read_bytes(Path(path), self.limits) if data is None else data
+            sha = sha256_bytes(data)
+            existing = self.store.document_by_source(source)
+            if existing and existing["sha256"] == sha and existing["parser"] == PARSER_VERSION:
+                return self._report(existing["doc_id"], source, "unchanged")
+            same = self.store.document_by_sha(sha)
+            if same and same["parser"] == PARSER_VERSION and not existing:
+                return self._report(same["doc_id"], source, "unchanged")
+            doc = parse_file(Path(path), data, self.limits)
+            doc.source = source
+            records = extract_document(doc)
+            replaces = [existing["doc_id"]] if existing else []
+            self.store.put_document(doc, records, replaces)
+            return self._report(doc.doc_id, source, "updated" if existing else "new")
+        except ReadError as exc:
+            return IngestReport(source=source, status="failed", error=str(exc))
+        except Exception as exc:  # a parser bug must not stop the batch
+            return IngestReport(source=source, status="failed", error=f"{Path(path).name} could not be processed ({type(exc).__name__}: {exc}).")
+
+    def _report(self, doc_id: str, source: str, status: str) -> IngestReport:
+        row = next((d for d in self.store.documents() if d["doc_id"] == doc_id), None) or {}
+        return IngestReport(
+            doc_id=doc_id, source=source, status=status, title=row.get("title"), doc_type=row.get("doc_type"),
+            lang=row.get("lang"), sections=row.get("sections", 0), passages=row.get("passages", 0),
+            records=row.get("records", 0),
+        )
+
+    # --- embedding -----------------------------------------------------------------------
+
+    def embed(self, progress: Progress | None = None, batch: int | None = None) -> int:
+        """Compute missing vectors for the configured model (resumable); returns how many."""
+        emb = self.embedder()
+        if emb is None:
+            return 0
+        self.store.drop_vectors_except(emb.name)
+        batch = batch or self.settings.embed_batch
+        total = self.store.counts()["passages"]
+        done = self.store.vector_count(emb.name)
+        made = 0
+        while True:
+            rows = self.store.passages_without_vectors(emb.name, batch * 8)
+            if not rows:
+                break
+            for start in range(0, len(rows), batch):
+                chunk = rows[start : start + batch]
+                vecs = emb.encode_passages([passage_input(r["text"], r["context"]) for r in chunk], batch)
+                self.store.put_vectors(emb.name, [r["pid"] for r in chunk], vecs)
+                made += len(chunk)
+                if progress:
+                    progress("embedding", done + made, total)
+        return made
+
+    def health(self) -> dict:
+        """Counts, and how much of the corpus the dense model covers."""
+        counts = self.store.counts()
+        spec = self.settings.embedding_model
+        vectors = self.store.db.execute("SELECT model, COUNT(*) FROM vectors GROUP BY model").fetchall()
+        covered = max((n for _, n in vectors), default=0)
+        if counts["passages"] == 0:
+            dense = "empty"
+        elif covered >= counts["passages"]:
+            dense = "complete"
+        else:
+            dense = "partial" if covered else "none"
+        return {
+            "status": "ok", "documents": counts["documents"], "passages": counts["passages"],
+            "records": counts["records"], "embedding_model": spec, "vectors": covered,
+            "retrieval": "hybrid" if covered else "bm25", "dense_coverage": dense,
+        }
+
+    # --- queries -------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> SearchResult:
+        """Passages for a query, best first."""
+        _check_query(query)
+        hits = self.retriever(dense=mode != "bm25").search(query, k, filters or Filters(), mode)
+        return SearchResult(query=query, results=hits)
+
+    def ask(self, question: str, k: int = 5, filters: Filters | None = None) -> Answer:
+        """A cited answer, or null with the best passages."""
+        _check_query(question)
+        return Answerer(self.retriever(), self.answer_params).ask(question, k, filters)
+
+    def records(self, doc_id: str | None = None, type_: str | None = None, q: str | None = None,
+                limit: int = 1000) -> list[Record]:
+        """Records filtered by document, type and text."""
+        return self.store.records(doc_id, type_, q, limit)
+
+    def code(self, code: str) -> list[Record]:
+        """Tariff rows naming a 6-digit code, newest valid_from first."""
+        code = code.strip()
+        if not (len(code) == 6 and code.isdigit()):
+            raise ValueError(f"'{code}' is not a 6-digit nomenclature code.")
+        rows = self.store.records_by_key(code, "tariff_row")
+        return sorted(rows, key=lambda r: (r.value or {}).get("valid_from") or "", reverse=True)
+
+    def documents(self) -> list[dict]:
+        """Every document with counts."""
+        return self.store.documents()
+
+    def document(self, doc_id: str) -> dict:
+        """One document with its text and sections; NotFound when absent."""
+        doc = self.store.document(doc_id)
+        if doc is None:
+            raise NotFound(f"No document has the id '{doc_id}'.")
+        keep = ("doc_id", "title", "doc_type", "lang", "date", "valid_from", "source", "text", "sections")
+        return {k: doc[k] for k in keep}
+
+    # --- evaluation ----------------------------------------------------------------------
+
+    def evaluate(self, questions_path: Path, k: int = 10) -> EvalReport:
+        """`kb eval`: retrieval and answer metrics on a question file."""
+        questions = load_questions(questions_path)
+        texts = {d["doc_id"]: self.store.text_of(d["doc_id"]) or "" for d in self.store.documents()}
+        retriever = self.retriever()
+        return evaluate_questions(questions, retriever, Answerer(retriever, self.answer_params), texts, k)
+
+    def evaluate_extraction(self, gold_path: Path) -> tuple[dict, str]:
+        """`kb eval-extract`: records of the stored documents against a gold file."""
+        from extract.evaluate import evaluate as run
+        from extract.evaluate import format_report
+
+        by_name = {}
+        for d in self.store.documents():
+            doc = self.store.load_document(d["doc_id"])
+            by_name[Path(doc.source).name] = (doc, self.store.records(doc_id=doc.doc_id, limit=1_000_000))
+        report = run(by_name, Path(gold_path))
+        return report.model_dump(), format_report(report)
+
+
+def _check_query(text: str) -> None:
+    if not text or not text.strip():
+        raise ValueError("The query is empty.")
+    if len(text) > 2000:
+        raise ValueError("The query is longer than 2000 characters.")
+

@@ -1,0 +1,72 @@
+"""Word lists used by ingestion (data only): page chrome, document-type cues, months."""
+
+# A line starting with one of these ends a web article's body (comments, teasers, related links).
+ARTICLE_END_MARKERS: tuple[str, ...] = (
+    "vous souhaitez commenter cet article",
+    "ceci pourrait vous intéresser",
+    "ceci pourrait vous interesser",
+    "réagissez à cet article",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "inscrivez-vous à notre newsletter",
+    "partager cet article",
+    "lees ook",
+    "reageer op dit artikel",
+    "dit kan u ook interesseren",
+    "dit kan je ook interesseren",
+    "gerelateerde artikels",
+    "schrijf je in op onze nieuwsbrief",
+    "read also",
+    "related articles",
+    "you may also like",
+    "leave a comment",
+)
+
+# Cues for the document type, checked on the title and the opening of the text.
+# Each entry: (doc_type, phrase, weight). Phrases are lower-case and accent-folded.
+DOC_TYPE_CUES: tuple[tuple[str, str, int], ...] = (
+    ("accord", "accord national medico-mutualiste", 6),
+    ("accord", "accord national medico - mutualiste", 6),
+    ("accord", "accord medico-mutualiste", 3),
+    ("accord", "nationaal akkoord artsen-ziekenfondsen", 6),
+    ("accord", "akkoord artsen-ziekenfondsen", 4),
+    ("accord", "la cnmm", 1),
+    ("accord", "de nationale commissie artsen-ziekenfondsen", 2),
+    ("accord", "a conclu le", 2),
+    ("accord", "heeft op", 0),
+    ("circular", "circulaire oa", 6),
+    ("circular", "circulaire aux organismes assureurs", 6),
+    ("circular", "omzendbrief vi", 6),
+    ("circular", "omzendbrief", 4),
+    ("circular", "circulaire", 3),
+    ("circular", "applicable a partir de", 2),
+    ("circular", "van toepassing vanaf", 2),
+    ("circular", "tarifs", 1),
+    ("circular", "tarieven", 1),
+    ("letter", "cher collegue", 5),
+    ("letter", "chere collegue", 5),
+    ("letter", "madame, monsieur", 4),
+    ("letter", "veuillez agreer", 5),
+    ("letter", "nous vous remercions", 2),
+    ("letter", "geachte", 4),
+    ("letter", "beste collega", 5),
+    ("letter", "met vriendelijke groeten", 4),
+    ("letter", "hoogachtend", 4),
+    ("letter", "dear colleague", 5),
+    ("letter", "yours sincerely", 4),
+)
+
+# Web-page signals: a document read from HTML, or markdown captured from a page, with these is news.
+NEWS_CUES: tuple[str, ...] = (
+    "actualités",
+    "socio-professionnel",
+    "nieuws",
+    "news",
+    "flash info",
+    "par ",
+    "door ",
+)
+
+LANG_CODES: tuple[str, ...] = ("fr", "nl", "en", "de")

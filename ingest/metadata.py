@@ -1,0 +1,135 @@
+"""Document metadata: title, type, date, validity date and language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from ingest.dates import find_dates
+from ingest.draft import Draft
+from ingest.lexicon import DOC_TYPE_CUES, LANG_CODES
+from ingest.models import Span
+
+_SIGNED = re.compile(
+    r"(?:fait\s+à|gedaan\s+te|opgemaakt\s+te|done\s+at)?\s*[A-ZÀ-Ý][\w\-]+,\s+(?:le\s+|den\s+|on\s+)?$", re.I
+)
+_VALID_FROM = re.compile(
+    r"(?:applicable|d['’]application|en vigueur)\s+(?:à\s+partir\s+du|à\s+partir\s+de|dès\s+le|au)"
+    r"|van\s+toepassing\s+(?:vanaf|met\s+ingang\s+van)|in\s+werking\s+(?:vanaf|op)|applicable\s+from|effective\s+from",
+    re.I,
+)
+_CONCLUDED = re.compile(r"(?:a\s+conclu|conclu|sign[ée]|gesloten|ondertekend|approuvé)\s+le\s*$", re.I)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text for matching cues."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+
+
+def body_text(text: str, boilerplate: list[Span]) -> str:
+    """The text with page chrome blanked out (offsets preserved)."""
+    chars = list(text)
+    for span in boilerplate:
+        chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
+def _plain_lines(text: str) -> list[str]:
+    lines = []
+    for line in text.split("\n"):
+        clean = re.sub(r"<[^>]+>|\*\*|^#+\s*", "", line).strip()
+        if clean:
+            lines.append(clean)
+    return lines
+
+
+def guess_title(draft: Draft, body: str, source: Path) -> str:
+    """The page title, a cue line such as "Circulaire OA ...", the first short line, or the file name."""
+    if draft.title:
+        return draft.title
+    lines = _plain_lines(body)[:15]
+    for i, line in enumerate(lines):
+        folded = fold(line)
+        if len(line) < 160 and any(cue in folded for t, cue, w in DOC_TYPE_CUES if w >= 3 and t != "letter"):
+            subject = _subject_after(lines, i, draft.text)
+            return f"{line} — {subject}" if subject else line
+    first = lines[0] if lines else ""
+    if 8 <= len(first) <= 150 and not first.endswith(",") and not _is_salutation(first):
+        return first
+    return source.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+
+
+def _subject_after(lines: list[str], i: int, raw: str) -> str | None:
+    for line in lines[i + 1 : i + 5]:
+        if f"**{line}**" in raw and len(line) > 15:
+            return line
+    return None
+
+
+def _is_salutation(line: str) -> bool:
+    return bool(re.match(r"(cher|chère|madame|monsieur|geachte|beste|dear)\b", line.strip(), re.I))
+
+
+def guess_doc_type(draft: Draft, title: str, body: str) -> str:
+    """Score type cues on the title, the opening and the closing of the text."""
+    head = fold(title + "\n" + body.strip()[:1500])
+    tail = fold(body.strip()[-1200:])
+    scores = {"accord": 0, "circular": 0, "letter": 0, "news": 0}
+    for doc_type, cue, weight in DOC_TYPE_CUES:
+        if cue in head:
+            scores[doc_type] += weight + (2 if cue in fold(title) else 0)
+        elif doc_type == "letter" and cue in tail:
+            scores[doc_type] += weight
+    if draft.fmt == "html" or draft.boilerplate:
+        scores["news"] += 5
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 3 else "other"
+
+
+def guess_date(draft: Draft, title: str, body: str) -> str | None:
+    """The document's own date: page metadata, a signature line, the title, or a byline."""
+    if draft.date:
+        return draft.date
+    dates = find_dates(body)
+    for start, _, value in dates:
+        before = body[max(0, start - 60) : start]
+        if _SIGNED.search(before.split("\n")[-1]) or _CONCLUDED.search(before):
+            return value
+    title_dates = find_dates(title)
+    if title_dates:
+        return title_dates[0][2]
+    if draft.title:
+        pos = body.find(draft.title)
+        near = [v for s, _, v in dates if 0 <= pos <= s <= pos + len(draft.title) + 300]
+        if near:
+            return near[0]
+    return None
+
+
+def guess_valid_from(body: str) -> str | None:
+    """The date from which a text applies ("Applicable à partir de 1/01/2025")."""
+    for m in _VALID_FROM.finditer(body[:4000]):
+        found = find_dates(body[m.end() : m.end() + 60])
+        if found and found[0][0] < 25:
+            return found[0][2]
+    return None
+
+
+def guess_lang(body: str) -> str:
+    """fr, nl, en or de, by a language identifier restricted to those four."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        _IDENTIFIER.set_languages(list(LANG_CODES))
+    sample = re.sub(r"[\d\W_]+", " ", body)[:6000]
+    if len(sample.strip()) < 20:
+        return "fr"
+    lang, _ = _IDENTIFIER.classify(sample)
+    return lang
+
+
+_IDENTIFIER = None

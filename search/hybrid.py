@@ -1,0 +1,152 @@
+"""Hybrid retrieval: French BM25 + dense vectors, fused; codes in a query go to exact matches first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.models import SectionRef
+from search.analysis import query_terms, words
+from search.dense import DenseIndex
+from search.embeddings import Embedder
+from search.lexicon import EN_STOPWORDS, FR_STOPWORDS, NL_STOPWORDS
+from search.models import Filters, Hit
+from search.store import Store
+
+CODE_RE = re.compile(r"(?<![\d.,])\d{6}(?![\d.,]\d)")
+
+
+@dataclass(frozen=True)
+class FusionParams:
+    """How lexical and dense candidates are combined (chosen by measurement; see README)."""
+
+    depth: int = 50
+    w_bm25: float = 1.0
+    w_dense: float = 1.0
+    rrf_k: int = 60
+    method: str = "rrf"  # "rrf" or "score" (min-max normalised weighted sum)
+    ctx_weight: float = 0.5
+
+
+def filter_sql(filters: Filters) -> tuple[str, tuple]:
+    """SQL conditions over passages p and documents d for the filters."""
+    where, args = [], []
+    for column, value in (("d.doc_type", filters.doc_type), ("d.lang", filters.lang), ("d.doc_id", filters.doc_id)):
+        if value:
+            where.append(f"{column} = ?")
+            args.append(value)
+    if filters.since:
+        where.append("d.date >= ?")
+        args.append(filters.since)
+    if filters.until:
+        where.append("d.date <= ?")
+        args.append(filters.until)
+    return "".join(f" AND {w}" for w in where), tuple(args)
+
+
+def query_langs(query: str) -> tuple[str, ...]:
+    """Stemming languages for a query: French always, plus Dutch or English when it reads so."""
+    toks = set(words(query))
+    langs = ["fr"]
+    for lang, stop in (("nl", NL_STOPWORDS - FR_STOPWORDS), ("en", EN_STOPWORDS - FR_STOPWORDS)):
+        if len(toks & stop) >= 1:
+            langs.append(lang)
+    return tuple(langs)
+
+
+def fuse(runs: list[tuple[list[tuple[int, float]], float]], params: FusionParams) -> dict[int, float]:
+    """Combine ranked runs [(pid, score)] with weights, by weighted RRF or normalised scores."""
+    fused: dict[int, float] = {}
+    for run, weight in runs:
+        if not run or weight <= 0:
+            continue
+        if params.method == "rrf":
+            for rank, (pid, _) in enumerate(run):
+                fused[pid] = fused.get(pid, 0.0) + weight / (params.rrf_k + rank + 1)
+            continue
+        scores = np.array([s for _, s in run])
+        lo, hi = scores.min(), scores.max()
+        for (pid, s) in run:
+            norm = (s - lo) / (hi - lo) if hi > lo else 1.0
+            fused[pid] = fused.get(pid, 0.0) + weight * norm
+    return fused
+
+
+class Retriever:
+    """Finds passages for a query over one store, with an optional dense model."""
+
+    def __init__(self, store: Store, embedder: Embedder | None = None, params: FusionParams | None = None) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.params = params or FusionParams()
+        self.dense = DenseIndex(store, embedder.name) if embedder else None
+
+    def lexical(self, query: str, k: int, filters: Filters) -> list[tuple[int, float]]:
+        """BM25 candidates."""
+        where, args = filter_sql(filters)
+        terms = query_terms(query, query_langs(query))
+        return self.store.bm25(terms, k, where, args, (1.0, self.params.ctx_weight))
+
+    def semantic(self, query: str, k: int, filters: Filters) -> list[tuple[int, float]]:
+        """Dense candidates (empty when no model or no vectors)."""
+        if self.embedder is None or self.dense is None:
+            return []
+        allowed = None
+        if filters.active():
+            where, args = filter_sql(filters)
+            allowed = self.store.pids_where(where, args)
+        qvec = self.embedder.encode_queries([query])[0]
+        return self.dense.search(qvec, k, allowed)
+
+    def exact_codes(self, query: str, filters: Filters) -> list[int]:
+        """Passages containing a 6-digit code named in the query, table rows first."""
+        codes = CODE_RE.findall(query)
+        if not codes:
+            return []
+        allowed = self.store.pids_where(*filter_sql(filters)) if filters.active() else None
+        out: list[int] = []
+        for code in codes:
+            out += [p for p in self.store.pids_with_text(code) if p not in out and (allowed is None or p in allowed)]
+        return out
+
+    def ranked(self, query: str, k: int, filters: Filters | None = None,
+               mode: str = "hybrid") -> list[tuple[int, float]]:
+        """(pid, score) best first; mode is "hybrid", "bm25" or "dense"."""
+        return self._ranked(query, k, filters or Filters(), mode)[0]
+
+    def _ranked(self, query: str, k: int, filters: Filters, mode: str) -> tuple[list[tuple[int, float]], dict[int, float]]:
+        depth = max(self.params.depth, k)
+        lex = self.lexical(query, depth, filters) if mode != "dense" else []
+        sem = self.semantic(query, depth, filters) if mode != "bm25" else []
+        fused = fuse([(lex, self.params.w_bm25), (sem, self.params.w_dense)], self.params)
+        order = sorted(fused.items(), key=lambda kv: -kv[1])
+        exact = self.exact_codes(query, filters)
+        if exact:
+            top = (order[0][1] if order else 1.0) + 1.0
+            boosted = [(pid, top + 1.0 / (i + 1)) for i, pid in enumerate(exact)]
+            order = boosted + [(p, s) for p, s in order if p not in set(exact)]
+        return order[:k], dict(sem)
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
+        """Hits for a query, best first (each with its dense cosine when one was computed)."""
+        ranked, dense = self._ranked(query, k, filters or Filters(), mode)
+        return self.hits(ranked, dense)
+
+    def hits(self, ranked: list[tuple[int, float]], dense: dict[int, float] | None = None) -> list[Hit]:
+        """Hydrate (pid, score) pairs into Hits."""
+        rows = self.store.passages([pid for pid, _ in ranked])
+        out = []
+        for pid, score in ranked:
+            r = rows.get(pid)
+            if r is None:
+                continue
+            out.append(Hit(
+                rank=len(out) + 1, score=round(float(score), 6), doc_id=r["doc_id"], title=r["title"],
+                doc_type=r["doc_type"], source=r["source"], date=r["date"],
+                section=SectionRef(number=r["sec_number"], heading=r["sec_heading"], path=r["sec_path"] or ""),
+                page=r["page"], start=r["start"], end=r["end"], text=r["text"], passage_id=pid,
+                kind=r["kind"], lang=r["lang"], dense=(dense or {}).get(pid),
+            ))
+        return out
