@@ -16,7 +16,7 @@ _STEMMERS = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
 
 def fold(text: str) -> str:
     """Lower-case, NFKC, accents removed, typographic apostrophes unified."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'").replace("œ", "oe"))
+    text = unicodedata.normalize("NFKD", text).lower().replace("’", "'").replace("œ", "oe")
     return "".join(c for c in text if not unicodedata.combining(c))
 
 

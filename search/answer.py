@@ -147,9 +147,12 @@ class Answerer:
 
 
 def _spans(text: str, hit: Hit) -> list[tuple[int, int]]:
+    """Candidate spans: each sentence, and a lead-in ending with ':' joined to what follows."""
     if hit.kind == "table_row":
         return [(hit.start, hit.end)]
-    return sentences(text, hit.start, hit.end) or [(hit.start, hit.end)]
+    sents = sentences(text, hit.start, hit.end) or [(hit.start, hit.end)]
+    joined = [(s, sents[i + 1][1]) for i, (s, e) in enumerate(sents[:-1]) if text[s:e].rstrip().endswith(":")]
+    return sents + joined
 
 
 def _deadline_text(rec: Record) -> str:

@@ -15,7 +15,7 @@ from search.lexicon import EN_STOPWORDS, FR_STOPWORDS, NL_STOPWORDS
 from search.models import Filters, Hit
 from search.store import Store
 
-CODE_RE = re.compile(r"(?<![\d.,])\d{6}(?![\d.,]\d)")
+CODE_RE = re.compile(r"(?<![\d.,])\d{6}(?!\d|[.,]\d)")
 
 
 @dataclass(frozen=True)

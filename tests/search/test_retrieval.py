@@ -1,0 +1,76 @@
+"""Retrieval over the demo corpus: evidence of dev questions, the code route, filters, offsets."""
+
+import pytest
+
+from search.evaluate import first_relevant
+from search.hybrid import CODE_RE, FusionParams, fuse, query_langs
+from search.models import Filters
+
+
+def test_bm25_finds_the_evidence_of_dev_questions(kb_lexical, dev_questions):
+    retriever = kb_lexical.retriever(dense=False)
+    positives = [q for q in dev_questions if q["evidence"]]
+    ranks = [first_relevant(retriever.search(q["question"], 10), q["evidence"]) for q in positives]
+    r5 = sum(1 for r in ranks if r and r <= 5) / len(ranks)
+    assert r5 >= 0.85, ranks
+
+
+def test_hits_quote_their_document_exactly(kb_lexical):
+    for hit in kb_lexical.search("indexation des honoraires 2020", k=10).results:
+        assert kb_lexical.store.text_of(hit.doc_id)[hit.start : hit.end] == hit.text
+        assert hit.title and hit.doc_type in ("accord", "circular", "news", "letter", "other")
+
+
+def test_a_code_in_the_query_goes_to_its_table_row_first(kb_lexical):
+    hits = kb_lexical.search("565235", k=5).results
+    assert "565235" in hits[0].text
+    assert hits[0].doc_type == "circular"
+    assert "Analyses prénatales" in hits[0].section.path
+
+
+def test_a_code_inside_a_question_is_routed_too(kb_lexical):
+    hits = kb_lexical.search("Hoeveel krijgt een patiënt terug voor verstrekking 565596?", k=3).results
+    assert "565596" in hits[0].text
+
+
+@pytest.mark.parametrize(
+    "filters, check",
+    [
+        (Filters(doc_type="news"), lambda h: h.doc_type == "news"),
+        (Filters(since="2024-01-01"), lambda h: h.date >= "2024-01-01"),
+        (Filters(until="2020-01-01"), lambda h: h.date <= "2020-01-01"),
+    ],
+)
+def test_filters_restrict_every_hit(kb_lexical, filters, check):
+    hits = kb_lexical.search("accord médico-mutualiste budget", k=10, filters=filters).results
+    assert hits and all(check(h) for h in hits)
+
+
+def test_a_filter_that_matches_nothing_gives_no_hits(kb_lexical):
+    assert kb_lexical.search("accord", k=5, filters=Filters(lang="nl")).results == []
+
+
+def test_sections_are_reported_with_their_path(kb_lexical):
+    hit = kb_lexical.search("dénonciation lettre recommandée président de la CNMM", k=1).results[0]
+    assert hit.section.number and hit.section.number.startswith("16.2")
+    assert hit.section.path.startswith("16 ")
+
+
+def test_code_regex_ignores_amounts_and_longer_numbers():
+    assert CODE_RE.findall("code 565235 et 8.588.807 et 1234567 et 2.515,06") == ["565235"]
+
+
+def test_query_language_cues():
+    assert query_langs("Hoeveel mensen hadden een dossier?") == ("fr", "nl")
+    assert "en" in query_langs("What is the minimum fee?")
+    assert query_langs("Quel est le montant ?") == ("fr",)
+
+
+def test_weighted_rrf_prefers_agreement_and_respects_weights():
+    lex, sem = [(1, 9.0), (2, 5.0)], [(2, 0.9), (3, 0.8)]
+    fused = fuse([(lex, 1.0), (sem, 1.0)], FusionParams())
+    assert max(fused, key=fused.get) == 2
+    only_lex = fuse([(lex, 1.0), (sem, 0.0)], FusionParams())
+    assert set(only_lex) == {1, 2}
+    scored = fuse([(lex, 1.0), (sem, 1.0)], FusionParams(method="score"))
+    assert scored[2] > scored[3]
