@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -105,8 +105,9 @@ def _routes(app: FastAPI, kb: KnowledgeBase, settings: Settings, authorised) -> 
         k: Annotated[int, Query(ge=1, le=100)] = 10,
         doc_type: str | None = None, lang: str | None = None,
         since: str | None = None, until: str | None = None,
+        mode: Annotated[Literal["hybrid", "bm25"], Query(description="bm25 skips the dense model.")] = "hybrid",
     ) -> SearchResult:
-        return kb.search(q, k, check_filters(doc_type, lang, since, until))
+        return kb.search(q, k, check_filters(doc_type, lang, since, until), mode)
 
     @app.post("/ask", response_model=Answer)
     def ask(body: AskBody) -> Answer:

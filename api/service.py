@@ -14,12 +14,19 @@ from extract import extract_document
 from extract.models import Record
 from ingest.draft import ReadError
 from ingest.passages import PassageLimits
-from ingest.pipeline import PARSER_VERSION, IngestLimits, parse_file, read_bytes, sha256_bytes, supported
-from search.answer import AnswerParams, Answerer
+from ingest.pipeline import (
+    PARSER_VERSION,
+    IngestLimits,
+    parse_file,
+    read_bytes,
+    sha256_bytes,
+    supported,
+)
+from search.answer import Answerer, AnswerParams
 from search.embeddings import SentenceTransformerEmbedder, load_embedder, passage_input
-from search.hybrid import FusionParams, Retriever
 from search.evaluate import EvalReport, load_questions
 from search.evaluate import evaluate as evaluate_questions
+from search.hybrid import FusionParams, Retriever
 from search.models import Answer, Filters, SearchResult
 from search.store import Store
 

@@ -162,7 +162,7 @@ def _deadline_text(rec: Record) -> str:
 
 def _tariff_field(question: str) -> str:
     q = fold(question)
-    pref = "pref" if any(c in q for c in PREFERENTIAL_CUES) else "nonpref"
+    pref = "pref" if any(c in q for c in PREFERENTIAL_CUES) and not any(c in q for c in NON_PREFERENTIAL_CUES) else "nonpref"
     for name, cues in TARIFF_FIELDS:
         if any(c in q for c in cues):
             return name if name == "fee" else name.replace("nonpref", pref)
