@@ -59,12 +59,18 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[IngestReport]]
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and supported(p) and not p.name.startswith("."))
+            files += sorted(p for p in path.rglob("*") if _wanted(p))
         elif path.is_file():
             files.append(path)
         else:
             bad.append(IngestReport(source=str(path), status="failed", error=f"{path} does not exist."))
     return files, bad
+
+
+def _wanted(path: Path) -> bool:
+    """Files a folder walk ingests: supported, not hidden, not a README describing the folder."""
+    name = path.name.lower()
+    return path.is_file() and supported(path) and not name.startswith(".") and not name.startswith("readme")
 
 
 class KnowledgeBase:
