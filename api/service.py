@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from api.settings import Settings
-from extract import extract_document
+from extract import EXTRACT_VERSION, extract_document
 from extract.models import Record
 from ingest.draft import ReadError
 from ingest.passages import PassageLimits
@@ -31,6 +31,7 @@ from search.models import Answer, Filters, SearchResult
 from search.store import Store
 
 Progress = Callable[[str, int, int], None]
+PIPELINE_VERSION = f"{PARSER_VERSION}.{EXTRACT_VERSION}"
 
 
 class IngestReport(BaseModel):
@@ -134,13 +135,14 @@ class KnowledgeBase:
             data = read_bytes(Path(path), self.limits) if data is None else data
             sha = sha256_bytes(data)
             existing = self.store.document_by_source(source)
-            if existing and existing["sha256"] == sha and existing["parser"] == PARSER_VERSION:
+            if existing and existing["sha256"] == sha and existing["parser"] == PIPELINE_VERSION:
                 return self._report(existing["doc_id"], source, "unchanged")
             same = self.store.document_by_sha(sha)
-            if same and same["parser"] == PARSER_VERSION and not existing:
+            if same and same["parser"] == PIPELINE_VERSION and not existing:
                 return self._report(same["doc_id"], source, "unchanged")
             doc = parse_file(Path(path), data, self.limits)
             doc.source = source
+            doc.meta["parser"] = PIPELINE_VERSION
             records = extract_document(doc)
             replaces = [existing["doc_id"]] if existing else []
             self.store.put_document(doc, records, replaces)

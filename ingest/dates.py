@@ -11,9 +11,9 @@ from datetime import date
 
 from ingest.lexicon_dates import MONTHS
 
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>[0-3]?\d)(?:er|e|ste|de|st|nd|rd|th)?\s+(?P<month>{_MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?P<day>[0-3]?\d)(?:er|e|ste|de|st|nd|rd|th)?\s+(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b",
     re.I,
 )
 NUMERIC = re.compile(r"(?<![\d.,/-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)(?![\d,/-]|\.\d)")

@@ -114,6 +114,7 @@ class Document(BaseModel):
     sections: list[Section] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)
+    boilerplate: list[Span] = Field(default_factory=list)
     meta: dict = Field(default_factory=dict)
 
     def page_at(self, offset: int) -> int | None:

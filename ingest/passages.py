@@ -49,8 +49,7 @@ def _units(text: str, start: int, end: int, blocked: list[tuple[int, int]], limi
         if pe - ps <= limits.maximum:
             yield (ps, pe)
             continue
-        for ss, se in sentences(text, ps, pe):
-            yield (ss, se)
+        yield from sentences(text, ps, pe)
 
 
 def _group(units, limits: PassageLimits) -> list[tuple[int, int]]:

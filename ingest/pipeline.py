@@ -9,7 +9,14 @@ from pathlib import Path
 
 from ingest.draft import Draft, ReadError
 from ingest.html import read_html
-from ingest.metadata import body_text, guess_date, guess_doc_type, guess_lang, guess_title, guess_valid_from
+from ingest.metadata import (
+    body_text,
+    guess_date,
+    guess_doc_type,
+    guess_lang,
+    guess_title,
+    guess_valid_from,
+)
 from ingest.models import Document, Section, Table
 from ingest.passages import PassageLimits, build_passages
 from ingest.pdf import read_pdf
@@ -97,6 +104,7 @@ def assemble(draft: Draft, path: Path, sha: str, limits: IngestLimits) -> Docume
         pages=draft.pages,
         sections=sections,
         tables=tables,
+        boilerplate=draft.boilerplate,
         meta={"format": draft.fmt, "author": draft.author, "parser": PARSER_VERSION, **draft.meta},
     )
     doc.passages = build_passages(text, sections, tables, draft.boilerplate, title, limits.passages)

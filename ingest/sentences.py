@@ -15,14 +15,44 @@ _BLANK = re.compile(r"\n[ \t\f\v]*\n")
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Non-blank paragraphs of text[start:end] (split at blank lines), trimmed."""
+    """Non-blank paragraphs of text[start:end] (split at blank lines), trimmed.
+
+    A blank line inside a sentence (text extracted from PDFs often has one after every line)
+    does not split it: a piece that does not end a sentence joins a next piece starting in
+    lower case.
+    """
     end = len(text) if end is None else end
     out, pos = [], start
     for m in _BLANK.finditer(text, start, end):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))
-    return [t for t in (_trim(text, s, e) for s, e in out) if t[1] > t[0]]
+    pieces = [t for t in (_trim(text, s, e) for s, e in out) if t[1] > t[0]]
+    merged: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if merged and _continues(text, merged[-1], s):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+_SENTENCE_END = tuple(".!?:;»”\"")
+
+
+def _continues(text: str, prev: tuple[int, int], start: int) -> bool:
+    """Whether the piece at `start` carries on the sentence of the piece `prev`."""
+    last = text[prev[1] - 1]
+    first = text[start]
+    if text[start : start + 2].startswith(("- ", "• ")):
+        return False
+    if last == "." and _is_abbrev(text, prev[1] - 1):
+        return first.islower()
+    if last in _SENTENCE_END:
+        return False
+    line_start = text.rfind("\n", prev[0], prev[1]) + 1
+    full_line = prev[1] - max(line_start, prev[0]) >= 60
+    return first.islower() or first in "(«\"" or full_line
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

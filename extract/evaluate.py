@@ -1,0 +1,210 @@
+"""Evaluation of records against a gold file (the format of gold/extraction.dev.jsonl).
+
+A predicted record matches a gold record of the same document and type with the same
+normalised value (numbers within 0.005; obligations: same deadline and an actor sharing a
+content word; legal references: same law date and articles where the gold gives them). Each
+prediction matches at most one gold record, preferring one whose evidence overlaps it.
+
+Recall is over every gold record. Precision is over the predictions that fall inside the
+gold's exhaustive spans ("NNN:<section number> <heading>", "NNN:tableK",
+"NNN:obligations_with_deadline"), where every record is annotated; where a type has no such
+span, precision is undefined and F1 equals recall.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from extract.models import RECORD_TYPES, Record
+from ingest.models import Document
+
+_STOP = frozenset("la le les l de des du d un une et ou au aux a en par pour".split())
+
+
+class TypeScore(BaseModel):
+    """Scores of one record type."""
+
+    type: str
+    gold: int = 0
+    matched: int = 0
+    predicted_in_spans: int = 0
+    correct_in_spans: int = 0
+    precision: float | None = None
+    recall: float = 0.0
+    f1: float = 0.0
+
+
+class ExtractionReport(BaseModel):
+    """What `kb eval-extract` prints."""
+
+    types: list[TypeScore]
+    overall: TypeScore
+    missed: list[dict] = []
+
+
+def load_gold(path: Path) -> list[dict]:
+    """Gold records from a JSON-lines file; a clear error names the bad line."""
+    out = []
+    for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}: line {i} is not valid JSON ({exc.msg}).") from exc
+        if not {"doc", "type", "value"} <= set(item):
+            raise ValueError(f"{path}: line {i} needs the fields doc, type and value.")
+        out.append(item)
+    return out
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _words(text: str | None) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z0-9]+", _fold(text or "")) if w not in _STOP and len(w) > 2}
+
+
+def _num_eq(a, b) -> bool:
+    try:
+        return abs(float(a) - float(b)) < 0.005
+    except (TypeError, ValueError):
+        return str(a) == str(b)
+
+
+def _as_set(v) -> set[str]:
+    return {str(x) for x in v} if isinstance(v, list) else {str(v)}
+
+
+def value_match(type_: str, gold, pred) -> bool:
+    """Whether a predicted value equals a gold value for its type."""
+    if type_ in ("amount", "percent"):
+        return _num_eq(gold, pred)
+    if type_ in ("date", "code"):
+        return str(gold) == str(pred)
+    if not isinstance(gold, dict) or not isinstance(pred, dict):
+        return False
+    if type_ == "code_range":
+        return gold.get("from") == pred.get("from") and gold.get("to") == pred.get("to")
+    if type_ == "tariff_row":
+        return all(_num_eq(v, pred.get(k)) if isinstance(v, (int, float)) else v == pred.get(k)
+                   for k, v in gold.items() if k != "valid_from" and v is not None)
+    if type_ == "obligation":
+        return str(gold.get("deadline")) == str(pred.get("deadline")) and bool(
+            _words(gold.get("actor")) & _words(pred.get("actor")))
+    if type_ == "legal_ref":
+        for key in ("law_date", "article"):
+            if gold.get(key) is not None and _as_set(gold[key]) != _as_set(pred.get(key)):
+                return False
+        return True
+    return gold == pred
+
+
+def _evidence_spans(doc: Document, evidence: str) -> list[tuple[int, int]]:
+    """Where an evidence string occurs in the text, whitespace-insensitively."""
+    words = evidence.split()
+    if not words:
+        return []
+    rx = re.compile(r"\s+".join(re.escape(w) for w in words))
+    return [(m.start(), m.end()) for m in rx.finditer(doc.text)]
+
+
+def exhaustive_span(doc: Document, label: str) -> tuple[tuple[int, int], str | None] | None:
+    """(span, only-type) named by an exhaustive_span label, or None when it cannot be resolved."""
+    name = label.split(":", 1)[-1].strip()
+    if name == "obligations_with_deadline":
+        return (0, len(doc.text)), "obligation_deadline"
+    m = re.fullmatch(r"table(\d+)", name)
+    if m:
+        k = int(m.group(1)) - 1
+        return ((doc.tables[k].start, doc.tables[k].end), None) if k < len(doc.tables) else None
+    number = name.split()[0].rstrip(".")
+    for sec in doc.sections:
+        if sec.number == number:
+            return (sec.start, sec.end), None
+    return None
+
+
+def _in_spans(rec: Record, spans: list[tuple[tuple[int, int], str | None]]) -> bool:
+    for (s, e), only in spans:
+        if only == "obligation_deadline":
+            if rec.type == "obligation" and isinstance(rec.value, dict) and rec.value.get("deadline"):
+                return True
+            continue
+        if s <= rec.start < e:
+            return True
+    return False
+
+
+def _match_doc(doc: Document, preds: list[Record], golds: list[dict]) -> tuple[set[str], list[dict]]:
+    """Ids of matched predictions and the gold records left unmatched."""
+    used: set[str] = set()
+    missed = []
+    for g in golds:
+        cands = [p for p in preds if p.type == g["type"] and p.id not in used and value_match(g["type"], g["value"], p.value)]
+        ev = _evidence_spans(doc, g.get("evidence", ""))
+        near = [p for p in cands if any(p.start < e and s < p.end for s, e in ev)]
+        pick = (near or cands or [None])[0]
+        if pick is None:
+            missed.append(g)
+        else:
+            used.add(pick.id)
+    return used, missed
+
+
+def evaluate(records_by_doc: dict[str, tuple[Document, list[Record]]], gold_path: Path) -> ExtractionReport:
+    """Score records of documents (keyed by file name) against a gold file."""
+    gold = load_gold(gold_path)
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for g in gold:
+        by_doc[g["doc"]].append(g)
+    counts: dict[str, TypeScore] = {t: TypeScore(type=t) for t in RECORD_TYPES}
+    missed: list[dict] = []
+    for name, golds in by_doc.items():
+        if name not in records_by_doc:
+            raise ValueError(f"The gold names {name}, which is not ingested.")
+        doc, preds = records_by_doc[name]
+        used, miss = _match_doc(doc, preds, golds)
+        missed += miss
+        spans = [s for s in (exhaustive_span(doc, g["exhaustive_span"]) for g in golds if g.get("exhaustive_span")) if s]
+        spans = list(dict.fromkeys(spans))
+        for g in golds:
+            counts[g["type"]].gold += 1
+        for p in preds:
+            if p.id in used:
+                counts[p.type].matched += 1
+            if spans and _in_spans(p, spans):
+                counts[p.type].predicted_in_spans += 1
+                counts[p.type].correct_in_spans += p.id in used
+    types = [_finish(c) for c in counts.values() if c.gold or c.predicted_in_spans]
+    overall = _finish(TypeScore(
+        type="all", gold=sum(c.gold for c in types), matched=sum(c.matched for c in types),
+        predicted_in_spans=sum(c.predicted_in_spans for c in types),
+        correct_in_spans=sum(c.correct_in_spans for c in types)))
+    return ExtractionReport(types=types, overall=overall, missed=missed)
+
+
+def _finish(c: TypeScore) -> TypeScore:
+    c.recall = round(min(c.matched, c.gold) / c.gold, 4) if c.gold else 0.0
+    c.precision = round(c.correct_in_spans / c.predicted_in_spans, 4) if c.predicted_in_spans else None
+    p = c.precision if c.precision is not None else c.recall
+    c.f1 = round(2 * p * c.recall / (p + c.recall), 4) if p + c.recall else 0.0
+    return c
+
+
+def format_report(report: ExtractionReport) -> str:
+    """A plain-text table of the report."""
+    lines = [f"{'type':<12}{'gold':>6}{'found':>7}{'in spans':>10}{'P':>8}{'R':>8}{'F1':>8}"]
+    for c in [*report.types, report.overall]:
+        p = f"{c.precision:.3f}" if c.precision is not None else "-"
+        lines.append(f"{c.type:<12}{c.gold:>6}{c.matched:>7}{c.predicted_in_spans:>10}{p:>8}{c.recall:>8.3f}{c.f1:>8.3f}")
+    lines.append("P is measured inside the gold's exhaustive spans; where a type has none, F1 = R.")
+    return "\n".join(lines)
