@@ -46,9 +46,11 @@ class SentenceTransformerEmbedder:
 
         if threads:
             torch.set_num_threads(threads)
+        _quiet_transformers()
         self.model = SentenceTransformer(location, device="cpu")
         self.name = name
-        self.dim = int(self.model.get_sentence_embedding_dimension() or 0)
+        getter = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dim = int(getter() or 0)
         prompts = getattr(self.model, "prompts", {}) or {}
         self._query = "query" if "query" in prompts else None
         self._passage = "passage" if "passage" in prompts else None
@@ -68,6 +70,17 @@ class SentenceTransformerEmbedder:
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         """Vectors for queries (with the model's query prompt)."""
         return self._encode(texts, self._query, 16)
+
+
+def _quiet_transformers() -> None:
+    """No download or loading progress bars from transformers on the user's terminal."""
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+    except ImportError:
+        pass
 
 
 def packaged_model_dir(alias: str) -> Path | None:
