@@ -93,7 +93,9 @@ class KnowledgeBase:
             depth=settings.depth, w_bm25=settings.w_bm25, w_dense=settings.w_dense,
             rrf_k=settings.rrf_k, method=settings.fusion,
         )
-        self.answer_params = AnswerParams(min_confidence=settings.min_confidence)
+        self.answer_params = AnswerParams(
+            min_confidence=settings.min_confidence, fallback_confidence=settings.fallback_confidence
+        )
 
     # --- models ------------------------------------------------------------------------
 

@@ -30,10 +30,13 @@ class Settings(BaseSettings):
     passage_max: int = Field(default=1000, description="Passages never exceed this many characters (tables rows aside).")
     fusion: str = Field(default="rrf", description="'rrf' (weighted reciprocal rank) or 'score' (normalised sum).")
     w_bm25: float = Field(default=1.0, description="Weight of BM25 in fusion.")
-    w_dense: float = Field(default=1.0, description="Weight of the dense model in fusion.")
+    w_dense: float = Field(default=1.5, description="Weight of the dense model in fusion.")
     rrf_k: int = Field(default=60, description="RRF constant.")
     depth: int = Field(default=50, description="Candidates taken from each retriever before fusion.")
-    min_confidence: float = Field(default=0.40, description="Below this, `ask` answers null.")
+    min_confidence: float = Field(default=0.175, description="Below this confidence `ask` answers null.")
+    fallback_confidence: float = Field(
+        default=0.30, description="Confidence needed when a question asks for a value no retrieved sentence holds."
+    )
     upload_dir_name: str = Field(default="uploads", description="Where HTTP uploads are kept, under DATA.")
 
     @property

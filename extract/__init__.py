@@ -15,7 +15,7 @@ from extract.tariffs import tariff_rows
 from ingest.models import Document
 
 # Bump when extraction changes, so re-ingesting an unchanged file re-extracts it.
-EXTRACT_VERSION = "1"
+EXTRACT_VERSION = "2"
 
 
 def _own_regions(doc: Document) -> list[tuple[int | None, int, int]]:
@@ -75,7 +75,25 @@ def extract_document(doc: Document) -> list[Record]:
     records = list(tariffs)
     for sec_id, lo, hi in _own_regions(doc):
         records += _region_records(doc, sec_id, lo, hi, holes)
-    return _dedupe(records)
+    records = _dedupe(records)
+    label_table_cells(doc, records)
+    return records
+
+
+def label_table_cells(doc: Document, records: list[Record]) -> None:
+    """Give each value read from a table cell its row label and column header in extra."""
+    rows = [(row, table) for table in doc.tables for row in table.rows]
+    for rec in records:
+        if rec.type not in ("amount", "percent", "date", "code"):
+            continue
+        for row, table in rows:
+            if row.start <= rec.start < row.end:
+                col = doc.text[row.start : rec.start].count("\t")
+                if col < len(table.header) and table.header[col]:
+                    rec.extra.setdefault("column", table.header[col])
+                if row.cells and row.cells[0] and col > 0:
+                    rec.extra.setdefault("row", row.cells[0])
+                break
 
 
 def _dedupe(records: list[Record]) -> list[Record]:

@@ -25,7 +25,7 @@ from ingest.tables import find_tab_tables
 from ingest.text import read_markdown, read_text
 
 # Bump when parsing changes, so re-ingesting an unchanged file re-parses it.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 Reader = Callable[[Path, bytes], Draft]
 READERS: dict[str, Reader] = {

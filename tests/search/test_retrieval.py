@@ -3,8 +3,9 @@
 import pytest
 
 from search.evaluate import first_relevant
-from search.hybrid import CODE_RE, FusionParams, fuse, query_langs
+from search.hybrid import CODE_RE, FusionParams, fuse
 from search.models import Filters
+from search.query import query_langs
 
 
 def test_bm25_finds_the_evidence_of_dev_questions(kb_lexical, dev_questions):
