@@ -47,7 +47,7 @@ def _region_records(doc: Document, sec_id: int | None, lo: int, hi: int,
     region = Region(doc, lo, hi, sec_id)
     text = doc.text
     out: list[Record] = []
-    unit_from = unit_start(text, lo, hi)
+    unit_from = unit_start(region, text, lo, hi)
     for a, b in _pieces(lo, hi, holes):
         legal = legal_refs(region, text, a, b)
         legal_spans = [(r.start, r.end) for r in legal]

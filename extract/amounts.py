@@ -78,7 +78,7 @@ def text_amounts(region: Region, text: str, lo: int, hi: int) -> list[Record]:
 # --- figures in a unit given by a header ("En 000 EUR") -------------------------------------
 
 UNIT_LINE = re.compile(
-    r"^[ \t]*\(?(?:en|in|x)\s*(?:000|1\.000|milliers?|duizend)\s*(?:d['’]\s*)?(?:eur|euros?|€)\)?[ \t]*$",
+    r"^[ \t]*\(?(?:en|in|x)\s*(?:000|1\.000|milliers?|duizend)\s*(?:d['’]\s*)?(?:eur|euros?|€)\b\)?",
     re.I | re.M,
 )
 _FIG = r"-?\d{1,3}(?:\.\d{3})*(?![\d,%])"
@@ -89,10 +89,13 @@ ROW_LINE = re.compile(
 _DATE2 = re.compile(r"(\d\d)-(\d\d)-(\d\d)")
 
 
-def unit_start(text: str, lo: int, hi: int) -> int | None:
-    """Offset after a line such as "En 000 EUR" inside text[lo:hi], if there is one."""
+def unit_start(region: Region, text: str, lo: int, hi: int) -> int | None:
+    """Where figures start being thousands of euros in text[lo:hi]: after a line such as
+    "En 000 EUR", or at a table whose header gives that unit."""
     m = UNIT_LINE.search(text, lo, hi)
-    return m.end() if m else None
+    starts = [m.end()] if m else []
+    starts += [t.start for t in region.doc.tables if t.unit and lo <= t.start < hi and UNIT_LINE.match(t.unit)]
+    return min(starts) if starts else None
 
 
 def _effective(date: str | None) -> str | None:

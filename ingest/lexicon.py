@@ -70,3 +70,12 @@ NEWS_CUES: tuple[str, ...] = (
 )
 
 LANG_CODES: tuple[str, ...] = ("fr", "nl", "en", "de")
+
+# Words before a line-end hyphen that start a real compound ("médico-mutualiste"): keep the hyphen.
+HYPHEN_PREFIXES = frozenset(
+    """
+    anti auto avant bio co contre demi ex extra inter intra micro mi multi médico medico néo neo non
+    para pluri post pré pre pro pseudo quasi semi socio sous sub super télé tele trans ultra vice
+    celui celle ceux celles ci là peut-être arrière grand grande e
+    """.split()
+)

@@ -23,9 +23,10 @@ from ingest.pdf import read_pdf
 from ingest.structure import build_sections
 from ingest.tables import find_tab_tables
 from ingest.text import read_markdown, read_text
+from ingest.xlsx import read_xlsx
 
 # Bump when parsing changes, so re-ingesting an unchanged file re-parses it.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 Reader = Callable[[Path, bytes], Draft]
 READERS: dict[str, Reader] = {
@@ -36,6 +37,7 @@ READERS: dict[str, Reader] = {
     ".html": read_html,
     ".htm": read_html,
     ".pdf": read_pdf,
+    ".xlsx": read_xlsx,
 }
 
 
@@ -113,7 +115,7 @@ def assemble(draft: Draft, path: Path, sha: str, limits: IngestLimits) -> Docume
 
 
 def _text_tables(draft: Draft) -> list[Table]:
-    if draft.fmt not in ("text", "markdown", "html"):
+    if draft.fmt not in ("text", "markdown", "html", "pdf", "xlsx"):
         return []
     found = find_tab_tables(draft.text)
     skip = [(b.start, b.end) for b in draft.boilerplate]
