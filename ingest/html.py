@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ingest.draft import Draft, ReadError
@@ -25,7 +26,20 @@ def read_html(path: Path, data: bytes) -> Draft:
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise ReadError(f"{path.name} holds no readable article text.")
+    text = pipe_rows_to_tabs(text)
     title = getattr(doc, "title", None)
     date = getattr(doc, "date", None)
     author = getattr(doc, "author", None)
     return Draft(text=text, title=title, date=date, author=author, fmt="html")
+
+
+_PIPE_ROW = re.compile(r"^\|(.*)\|\s*$", re.M)
+
+
+def pipe_rows_to_tabs(text: str) -> str:
+    """Table rows written as "| a | b |" become tab-separated rows, like every other table."""
+    def row(m: re.Match) -> str:
+        cells = [c.strip() for c in m.group(1).split("|")]
+        return "\t".join(cells)
+
+    return _PIPE_ROW.sub(row, text)

@@ -61,7 +61,7 @@ def _make_table(text: str, spans: list[tuple[int, int]], idx: int) -> Table:
     n_head = 0
     while n_head < len(rows) - 1 and not any(_DATA_CELL.match(c) for c in rows[n_head].cells if c):
         n_head += 1
-    header = merge_header([r.cells for r in rows[:n_head]])
+    header = align_header(merge_header([r.cells for r in rows[:n_head]]), rows[n_head:])
     before = text[max(0, spans[0][0] - 300) : spans[0][0]]
     unit = UNIT_RE.search(before + " ".join(header))
     return Table(
@@ -72,6 +72,20 @@ def _make_table(text: str, spans: list[tuple[int, int]], idx: int) -> Table:
         start=spans[0][0],
         end=spans[-1][1],
     )
+
+
+def align_header(header: list[str], data: list[TableRow]) -> list[str]:
+    """Shift a header right by one when it was written without the empty corner cell above the
+    row labels (its last cell empty, or shorter than the rows)."""
+    if not header or not data:
+        return header
+    width = max(len(r.cells) for r in data)
+    labels = [r.cells[0] for r in data if r.cells]
+    row_labels = bool(labels) and all(lbl and not _DATA_CELL.match(lbl) for lbl in labels)
+    if header[0] and row_labels and (header[-1] == "" or len(header) < width):
+        trimmed = header[:-1] if header[-1] == "" else header
+        return ([""] + trimmed + [""] * width)[:width]
+    return header
 
 
 def merge_header(header_rows: list[list[str]]) -> list[str]:
