@@ -138,7 +138,7 @@ class _Tree:
                 return self._place(cand, depth + 1)
         if any(self.nodes[i].key[0] == "a" for i in self.stack) or self._seen_arabic():
             return False
-        if t[-1] > 3 and cand.md_level is None:
+        if t[-1] > 3 and cand.md_level is None and len(cand.heading) > 80:
             return False
         return self._place(cand, self._depth_below_headings(cand.md_level))
 

@@ -27,6 +27,7 @@ def article_parts(md_path: Path) -> tuple[str, str, list[str]]:
     lines = [ln.strip() for ln in body.split("\n")]
     title = draft.title or lines[0]
     paras = [ln for ln in lines[1:] if ln and not re.match(r"^[-•o◦]\s*(?:\W\s*)?(?:\d|par )", ln)]
+    paras = [re.sub(r"^[-•]\s+", "", p).replace("**", "") for p in paras]
     date = next((re.sub(r"^[^\d]*", "", ln) for ln in lines[:6] if re.search(r"\d{1,2} \w+ 20\d\d", ln)), "")
     return title, date, paras
 

@@ -1,0 +1,150 @@
+"""HTML news pages, XLSX attachments, text encodings and document metadata."""
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from html_fixtures import SIDEBAR, build_news_html
+
+from extract import extract_document
+from ingest.draft import ReadError
+from ingest.metadata import guess_lang
+from ingest.pipeline import parse_file
+from ingest.tables import clean_cell
+from ingest.text import decode
+from ingest.xlsx import format_cell
+
+NEWS = ["news-2024-03-21-chiffres-conventionnement-2024.md", "news-2024-11-27-blocage-budget-inami-2025.md"]
+
+
+@pytest.mark.parametrize("name", NEWS)
+def test_news_html_keeps_the_article_and_drops_the_chrome(tmp_path, corpus_dir, name):
+    page, title, date, paras = build_news_html(corpus_dir / name)
+    path = tmp_path / "article.html"
+    path.write_text(page, encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.title == title and doc.doc_type == "news" and doc.lang == "fr"
+    assert doc.date == {"21 mars 2024": "2024-03-21", "27 novembre 2024": "2024-11-27"}[date]
+    assert doc.meta["author"] == "Pierre Martin"
+    flat = " ".join(doc.text.split())
+    prose = [p for p in paras if "\t" not in p and len(p) > 80]
+    assert all(" ".join(p.split()[:8]) in flat for p in prose)
+    for chrome in [*SIDEBAR, "Se connecter", "Mentions légales", "Envoyer", "Ceci pourrait vous intéresser"]:
+        assert chrome not in doc.text
+
+
+def test_news_html_tables_become_rows_with_labels(tmp_path, corpus_dir):
+    page, *_ = build_news_html(corpus_dir / NEWS[0])
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf-8")
+    doc = parse_file(path)
+    assert len(doc.tables) == 2 and doc.tables[0].header[2] == "% MG conventionnés"
+    cell = next(r for r in extract_document(doc) if r.type == "percent" and r.value == 82.98)
+    assert cell.extra == {"column": "% MS conventionnés", "row": "Région bruxelloise"}
+
+
+def _xlsx_from_table(table) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "N. Examens génétiques"
+    ws.append(["", "Numéro de code", None, None, "Honoraires", "Intervention Ambulant", None, "Intervention Hospitalisé", None])
+    ws.merge_cells("B1:D1")
+    ws.merge_cells("F1:G1")
+    ws.append(["", "AMB", "HOS", None, None, "Avec régime préférentiel", "Sans régime préférentiel",
+               "Avec régime préférentiel", "Sans régime préférentiel"])
+    for row in table.rows:
+        ws.append([_number(clean_cell(c)) for c in row.cells])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _number(cell: str):
+    if cell.isdigit():
+        return int(cell)
+    try:
+        return float(cell.replace(".", "").replace(",", "."))
+    except ValueError:
+        return cell
+
+
+def test_an_xlsx_attachment_gives_the_same_tariff_rows(tmp_path, corpus_dir):
+    circular = parse_file(corpus_dir / "circulaire-oa-2024-382-tarifs-2025.md")
+    table = circular.tables[1]
+    path = tmp_path / "annexe.xlsx"
+    path.write_bytes(_xlsx_from_table(table))
+    doc = parse_file(path)
+    assert doc.tables[0].header[1] == "Numéro de code / AMB"
+    assert doc.tables[0].header[6].startswith("Intervention Ambulant / Sans")
+    from_xlsx = [r.value for r in extract_document(doc) if r.type == "tariff_row"]
+    from_md = [r.value for r in extract_document(circular) if r.type == "tariff_row" and table.start <= r.start < table.end]
+    strip = [{k: v for k, v in row.items() if k != "valid_from"} for row in from_md]
+    assert [{k: v for k, v in row.items() if k != "valid_from"} for row in from_xlsx] == strip
+    assert len(from_xlsx) == len(table.rows) == 6
+    for rec in extract_document(doc):
+        assert doc.text[rec.start : rec.end] == rec.text
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(2515.06, "2.515,06"), (1.257532, "1,257532"), (565235, "565235"), (2000.0, "2000"), (0.5, "0,50"),
+     (-6526.0, "-6526"), (None, ""), ("B = 1,257532", "B = 1,257532"), (1886.3, "1.886,30")],
+)
+def test_xlsx_numbers_are_written_the_belgian_way(value, text):
+    assert format_cell(value) == text
+
+
+def test_a_broken_xlsx_fails_with_a_sentence(tmp_path):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a workbook")
+    with pytest.raises(ReadError, match="not a readable XLSX"):
+        parse_file(path)
+
+
+SAMPLE = "L’accord médico-mutualiste prévoit une indexation de 1,95 % à partir du 1er janvier 2020.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [SAMPLE.encode("utf-8"), SAMPLE.encode("utf-8-sig"), SAMPLE.replace("’", "'").encode("latin-1"),
+     SAMPLE.encode("cp1252"), SAMPLE.encode("utf-16"), SAMPLE.encode("utf-16-le"), SAMPLE.encode("utf-16-be")],
+)
+def test_text_files_in_any_common_encoding_decode_the_same(data):
+    assert decode(data, "x.txt").replace("'", "’") == SAMPLE
+
+
+@pytest.mark.parametrize("data, message", [(b"", "empty"), (b"   \n\n", "empty"), (bytes(range(256)) * 40, "binary")])
+def test_empty_and_binary_text_files_fail(data, message):
+    with pytest.raises(ReadError, match=message):
+        decode(data, "junk.txt")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Het nationaal akkoord artsen-ziekenfondsen bepaalt de honoraria van de artsen voor het jaar.", "nl"),
+        ("L'accord national médico-mutualiste fixe les honoraires des médecins pour l'année.", "fr"),
+        ("The national agreement sets the fees of physicians for the coming year.", "en"),
+    ],
+)
+def test_language_detection(text, lang):
+    assert guess_lang(text) == lang
+
+
+def test_metadata_of_the_corpus(corpus_dir):
+    accord = parse_file(corpus_dir / "accord-medico-mutualiste-2020.txt")
+    assert (accord.doc_type, accord.date, accord.title) == ("accord", "2019-12-19", "ACCORD NATIONAL MÉDICO-MUTUALISTE 2020")
+    letter = parse_file(corpus_dir / "lettre-2021-taskforces-soins-pertinents.txt")
+    assert letter.doc_type == "letter" and letter.date is None
+    news = parse_file(corpus_dir / NEWS[1])
+    assert news.title.startswith("Blocage politique") and news.date == "2024-11-27"
+
+
+def test_a_dutch_circular_is_recognised(tmp_path):
+    path = Path(tmp_path) / "omzendbrief.txt"
+    path.write_text(
+        "Omzendbrief VI nr. 2024/382 van 12-12-2024\n\nVan toepassing vanaf 1/01/2025\n\n"
+        "De honoraria van de geneeskundige verstrekkingen worden geïndexeerd met 3,22%.\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert (doc.doc_type, doc.lang, doc.date, doc.valid_from) == ("circular", "nl", "2024-12-12", "2025-01-01")

@@ -1,0 +1,82 @@
+"""Ingestion of the corpus against golden files, and the invariants of sections and passages."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import parse_file
+from ingest.structure import build_sections
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+DOCS = sorted(p.stem for p in GOLDEN.glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def parsed(corpus_dir):
+    return {p.stem: parse_file(p) for p in corpus_dir.glob("*.*") if not p.name.lower().startswith("readme")}
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_document_matches_its_golden_file(parsed, name):
+    """Regenerate with `python tests/make_golden.py` after an intended change."""
+    import make_golden
+
+    golden = json.loads((GOLDEN / f"{name}.json").read_text())
+    doc = parsed[name]
+    assert make_golden.summary(Path(doc.source)) == golden
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_passages_quote_the_text_and_never_cross_a_section(parsed, name):
+    doc = parsed[name]
+    by_id = {s.id: s for s in doc.sections}
+    for p in doc.passages:
+        assert doc.text[p.start : p.end] == p.text
+        if p.kind == "text":
+            assert len(p.text) <= 1000
+        if p.section is not None:
+            sec = by_id[p.section]
+            assert sec.start <= p.start and p.end <= sec.end
+            children = [c for c in doc.sections if c.parent == sec.id]
+            assert all(not (p.start < c.start < p.end) for c in children)
+
+
+def test_accord_sections_follow_the_numbering(parsed):
+    doc = parsed["accord-medico-mutualiste-2020"]
+    numbers = [s.number for s in doc.sections if s.number]
+    assert numbers[:6] == ["1", "2", "3", "3.1", "3.2", "3.3"]
+    assert len(numbers) == len(set(numbers))
+    sec = next(s for s in doc.sections if s.number == "5.2.3.1")
+    assert sec.path.startswith("5 Organisation des soins > 5.2 Postes de garde > 5.2.3 Financement")
+    assert next(s for s in doc.sections if s.number == "5.1.1.A").heading == "Le paiement anticipé"
+
+
+def test_circular_letter_sections_and_tables(parsed):
+    doc = parsed["circulaire-oa-2024-382-tarifs-2025"]
+    assert [s.number for s in doc.sections if s.number][:3] == ["N", "N.1", "N.2"]
+    assert doc.tables[0].header[1] == "Numéro de code / AMB"
+    assert doc.valid_from == "2025-01-01" and doc.date == "2024-12-12"
+    rows = [p for p in doc.passages if p.kind == "table_row"]
+    assert len(rows) == sum(len(t.rows) for t in doc.tables)
+    assert "Analyses prénatales" in next(p.context for p in rows if "565235" in p.text)
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("1. Contexte\n\ntexte\n\n2. Principes\n\n3.000 milliers d'euros\n", ["1", "2"]),
+        ("1. Un\n\n1.1. Sous\n\n1.2. Autre\n\n2. Deux\n\n17\n\n2.1. Suite\n", ["1", "1.1", "1.2", "2", "2.1"]),
+        ("4. Quatre\n\n4.1. Un\n\nvoir les points\n16.2.1 ou 16.2.3, le notifie\n", ["4", "4.1"]),
+        ("## N. Examens\n\n### 1. Cyto\n\n## 2. Prénatal\n\n### O. Autres\n", ["N", "N.1", "N.2", "O"]),
+        ("5.1.1. Principes\n\nA. Le paiement anticipé\n\nB. Le paiement immédiat\n\n5.1.2. Actions\n",
+         ["5.1.1", "5.1.1.A", "5.1.1.B", "5.1.2"]),
+    ],
+)
+def test_numbering_edge_cases(text, numbers):
+    from ingest.draft import HeadingHint
+    import re
+
+    hints = [HeadingHint(start=m.start(), end=m.end(), level=len(m.group(1)), text=m.group(2))
+             for m in re.finditer(r"^(#+) (.+)$", text, re.M)]
+    assert [s.number for s in build_sections(text, hints)] == numbers
