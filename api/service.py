@@ -155,7 +155,7 @@ class KnowledgeBase:
             return IngestReport(source=source, status="failed", error=f"{Path(path).name} could not be processed ({type(exc).__name__}: {exc}).")
 
     def _report(self, doc_id: str, source: str, status: str) -> IngestReport:
-        row = next((d for d in self.store.documents() if d["doc_id"] == doc_id), None) or {}
+        row = self.store.summary(doc_id) or {}
         return IngestReport(
             doc_id=doc_id, source=source, status=status, title=row.get("title"), doc_type=row.get("doc_type"),
             lang=row.get("lang"), sections=row.get("sections", 0), passages=row.get("passages", 0),

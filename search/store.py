@@ -185,16 +185,22 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------
 
+    _SUMMARY = (
+        "SELECT d.doc_id, d.title, d.doc_type, d.lang, d.date, d.source,"
+        " (SELECT COUNT(*) FROM sections s WHERE s.doc_id = d.doc_id) AS sections,"
+        " (SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.doc_id) AS passages,"
+        " (SELECT COUNT(*) FROM records r WHERE r.doc_id = d.doc_id) AS records FROM documents d"
+    )
+
     def documents(self) -> list[dict]:
         """Every document with its counts of sections, passages and records."""
-        rows = self.db.execute(
-            "SELECT d.doc_id, d.title, d.doc_type, d.lang, d.date, d.source,"
-            " (SELECT COUNT(*) FROM sections s WHERE s.doc_id = d.doc_id) AS sections,"
-            " (SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.doc_id) AS passages,"
-            " (SELECT COUNT(*) FROM records r WHERE r.doc_id = d.doc_id) AS records"
-            " FROM documents d ORDER BY d.date DESC, d.title"
-        ).fetchall()
+        rows = self.db.execute(self._SUMMARY + " ORDER BY d.date DESC, d.title").fetchall()
         return [dict(r) for r in rows]
+
+    def summary(self, doc_id: str) -> dict | None:
+        """One document's metadata and counts."""
+        row = self.db.execute(self._SUMMARY + " WHERE d.doc_id = ?", (doc_id,)).fetchone()
+        return dict(row) if row else None
 
     def document(self, doc_id: str) -> dict | None:
         """A document with its text and section list, or None."""
