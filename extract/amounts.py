@@ -61,6 +61,8 @@ def text_amounts(region: Region, text: str, lo: int, hi: int) -> list[Record]:
             start += len(m.group(0)) - len(m.group(0).lstrip())
             if _NOT_MONEY_BEFORE.search(text[max(0, start - 12) : start]) or any(s < end and start < e for s, e in taken):
                 continue
+            if re.fullmatch(r"00+", m.group("num").strip()):
+                continue  # "En 000 EUR" names a unit, it is no amount
             rec = _record(region, m, start, end, m.group("cur"))
             if rec:
                 out.append(rec)

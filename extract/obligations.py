@@ -34,7 +34,8 @@ _DEADLINE_HEAD = re.compile(rf"(?:{DEADLINE_BEFORE})$", re.I)
 _YEAR_DEADLINE = re.compile(r"d['’]ici\s+(?:(?:à|la\s+)?fin\s+)?(?P<y>(?:19|20)\d\d)\b|tegen\s+(?P<y2>(?:19|20)\d\d)\b", re.I)
 _SUBORDINATE = re.compile(r"^\s*(?:étant\s+donné\s+que|vu\s+que|puisque|bien\s+que|alors\s+que|si\s|lorsque|comme\s)", re.I)
 _PASSIVE_AGENT = re.compile(r"\b(?:soumise?s?|établie?s?|réalisée?s?|présentée?s?|fixée?s?|approuvée?s?|élaborée?s?|organisée?s?)\s+par\s+(?P<agent>(?:la|le|les|l['’])\s*[^,;.(]{2,80}?(?:\s*\([A-Z][\w-]{1,10}\))?)(?=\s+(?:à|au|aux|pour|d['’]ici|dans|avant)\b|[,;.(])", re.I)
-_CLAUSE_BREAK = re.compile(r"[,:;()]|\b(?:que|qu['’]|qui|dont|et|mais|où)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,:;()]|\b(?:que|qu['’]|qui|dont|mais|où)\b", re.I)
+_PASSIVE_FUTURE = re.compile(r"\b(?:sera|seront)\s+(?:\w+\s+)?\w+(?:ée?s?|ise?s?|ite?s?|te?s?)\s+par\b", re.I)
 
 
 @dataclass
@@ -71,6 +72,7 @@ def _cues(sentence: str) -> list[tuple[int, str | None, re.Match]]:
     for m in _FUTURE.finditer(sentence):
         if m.group(0).lower() not in _NOT_FUTURE:
             found.append((m.start(), None, m))
+    found += [(m.start(), None, m) for m in _PASSIVE_FUTURE.finditer(sentence)]
     return sorted(found, key=lambda x: x[0])
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.models import Record
+from ingest.dates import find_dates
 from ingest.metadata import guess_lang
 from ingest.sentences import sentences
 from search.analysis import analyse, fold
@@ -158,6 +159,7 @@ class Answerer:
         weights = self._weights(query)
         total = sum(weights) or 1.0
         years = set(_YEAR.findall(question))
+        dates = {d for _, _, d in find_dates(question)}
         wanted = KIND_RECORD_TYPES.get(kind or "", ())
         out: list[Candidate] = []
         texts: dict[str, str] = {}
@@ -179,6 +181,9 @@ class Answerer:
                 if years and not years & set(_YEAR.findall(hit.text + " " + (hit.date or "") + " " + hit.title)):
                     score *= 0.3
                     cov *= 0.3
+                elif dates and not dates & ({d for _, _, d in find_dates(hit.text)} | {hit.date}):
+                    score *= 0.5  # the question names a day the passage never mentions
+                    cov *= 0.5
                 out.append(Candidate(hit, s, e, text[s:e], cov, score, in_sent, text))
         out.sort(key=lambda c: -c.score)
         return out

@@ -7,7 +7,6 @@ import html
 import re
 from pathlib import Path
 
-from ingest.boilerplate import markdown_boilerplate
 from ingest.text import read_markdown
 
 SIDEBAR = [

@@ -113,3 +113,19 @@ def test_data_defaults_to_the_environment_variable(tmp_path):
     proc = subprocess.run([KB, "docs", "--json"], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0 and json.loads(proc.stdout) == {"documents": []}
     assert (tmp_path / "envdata" / "kb.sqlite").exists()
+
+
+def test_code_and_records_commands(data):
+    out = json.loads(run("code", "565596", "--json", data=data[0]).stdout)
+    assert out["code"] == "565596" and out["rows"][0]["value"]["amb_nonpref"] == 755.9
+    recs = json.loads(run("records", "--type", "percent", "--q", "3,34", "--json", data=data[0]).stdout)["records"]
+    assert recs and all(r["type"] == "percent" and r["value"] == 3.34 for r in recs)
+
+
+def test_eval_extract_prints_scores_per_type(data):
+    gold = Path(__file__).resolve().parents[2] / "gold" / "extraction.dev.jsonl"
+    out = json.loads(run("eval-extract", str(gold), "--json", data=data[0]).stdout)
+    scores = {t["type"]: t for t in out["types"]}
+    assert scores["tariff_row"]["f1"] >= 0.95 and scores["amount"]["recall"] >= 0.95
+    text = run("eval-extract", str(gold), data=data[0]).stdout
+    assert "tariff_row" in text and "F1" in text

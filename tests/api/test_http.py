@@ -121,3 +121,39 @@ def test_upload_rejects_bad_files_with_a_sentence(tmp_path):
     junk = client.post("/documents", files={"file": ("x.pdf", io.BytesIO(b"%PDF-1.4 garbage"), "application/pdf")})
     assert junk.status_code == 422 and "PDF" in junk.json()["detail"]
     assert client.get("/health").json()["documents"] == 0
+
+
+def test_code_lookup_returns_tariff_rows_citing_the_circular(client, kb_lexical):
+    body = client.get("/codes/565235").json()
+    assert body["code"] == "565235" and len(body["rows"]) == 1
+    row = body["rows"][0]
+    assert row["type"] == "tariff_row" and row["value"]["fee"] == 2515.06
+    assert row["value"]["valid_from"] == "2025-01-01"
+    assert "565235" in row["text"] and kb_lexical.store.text_of(row["doc_id"])[row["start"] : row["end"]] == row["text"]
+    assert client.get("/codes/565246").json()["rows"][0]["value"]["code_amb"] == "565235"  # the HOS code too
+    assert client.get("/codes/999999").json()["rows"] == []
+
+
+def test_records_filter_by_type_document_and_text(client):
+    docs = {d["doc_type"]: d["doc_id"] for d in client.get("/documents").json()["documents"]}
+    body = client.get("/records", params={"doc_id": docs["accord"], "type": "amount", "q": "milliers"}).json()
+    assert body["records"] and all(r["doc_id"] == docs["accord"] and r["type"] == "amount" for r in body["records"])
+    assert any(r["value"] == 8588807000 for r in body["records"])
+    assert set(body["records"][0]) == {"id", "doc_id", "type", "value", "unit", "text", "start", "end", "page", "section", "extra"}
+
+
+def test_the_newest_tariff_comes_first(tmp_path, corpus_dir):
+    from tests_support import make_kb
+
+    source = (corpus_dir / "circulaire-oa-2024-382-tarifs-2025.md").read_text()
+    newer = source.replace("Applicable à partir de 1/01/2025", "Applicable à partir de 1/01/2026").replace(
+        "2000\t2.515,06\t2.515,06", "2000\t2.600,00\t2.600,00")
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "c2025.md").write_text(source)
+    (folder / "c2026.md").write_text(newer)
+    kb = make_kb(tmp_path / "kb")
+    kb.ingest([folder])
+    rows = kb.code("565235")
+    assert [r.value["valid_from"] for r in rows] == ["2026-01-01", "2025-01-01"]
+    assert rows[0].value["fee"] == 2600.0

@@ -4,7 +4,6 @@ import os
 
 import pymupdf
 import pytest
-
 from tests_support import make_kb
 
 GOOD = "1. Objet\n\nLe présent accord fixe les honoraires des médecins pour l'année 2020.\n"

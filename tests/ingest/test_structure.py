@@ -74,8 +74,9 @@ def test_circular_letter_sections_and_tables(parsed):
     ],
 )
 def test_numbering_edge_cases(text, numbers):
-    from ingest.draft import HeadingHint
     import re
+
+    from ingest.draft import HeadingHint
 
     hints = [HeadingHint(start=m.start(), end=m.end(), level=len(m.group(1)), text=m.group(2))
              for m in re.finditer(r"^(#+) (.+)$", text, re.M)]
