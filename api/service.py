@@ -104,7 +104,8 @@ class KnowledgeBase:
         with self._lock:
             if not self._embedder_loaded:
                 self._embedder = load_embedder(
-                    self.settings.embedding_model, self.settings.models_dir, self.settings.threads, progress
+                    self.settings.embedding_model, self.settings.models_dir, self.settings.threads, progress,
+                    self.settings.embedding_dtype,
                 )
                 self._embedder_loaded = True
         return self._embedder

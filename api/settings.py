@@ -21,6 +21,10 @@ class Settings(BaseSettings):
     )
     models: Path | None = Field(default=None, description="Models cache directory (default: DATA/models).")
     api_key: str | None = Field(default=None, description="When set, writes over HTTP need 'Authorization: Bearer <key>'.")
+    embedding_dtype: str = Field(
+        default="auto", description="How the model runs on the CPU: auto (bfloat16 where the CPU has native bf16 "
+        "instructions, else float32), float32, bfloat16 or int8. Vectors of each are kept apart."
+    )
     embed_on_ingest: bool = Field(default=True, description="Compute vectors during `kb ingest`.")
     embed_batch: int = Field(default=16, description="Passages per embedding batch.")
     threads: int | None = Field(default=None, description="CPU threads for the embedding model (default: all).")

@@ -17,6 +17,7 @@ import shutil
 import struct
 import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,11 +180,24 @@ def precompiled_charsmap(norm_map: list[tuple[str, str]]) -> bytes:
     """A SentencePiece precompiled character map for `norm_map`, compiled by sentencepiece."""
     import sentencepiece as spm
 
-    normalizer = spm.SentencePieceNormalizer(
-        norm_map=norm_map, add_dummy_prefix=False, escape_whitespaces=False, remove_extra_whitespaces=False
-    )
-    spec = normalizer.serialized_normalizer_spec()
+    with _quiet_stderr():  # sentencepiece's C++ logger writes to fd 2
+        normalizer = spm.SentencePieceNormalizer(
+            norm_map=norm_map, add_dummy_prefix=False, escape_whitespaces=False, remove_extra_whitespaces=False
+        )
+        spec = normalizer.serialized_normalizer_spec()
     return _proto_bytes_field(spec, field=2)
+
+
+@contextmanager
+def _quiet_stderr():
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _proto_bytes_field(data: bytes, field: int) -> bytes:

@@ -38,7 +38,7 @@ class Embedder(Protocol):
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model directory, with its query/passage prompts if it has them."""
 
-    def __init__(self, location: str, name: str, threads: int | None = None) -> None:
+    def __init__(self, location: str, name: str, threads: int | None = None, dtype: str = "float32") -> None:
         if Path(location).exists():
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
         import torch
@@ -47,21 +47,25 @@ class SentenceTransformerEmbedder:
         if threads:
             torch.set_num_threads(threads)
         _quiet_transformers()
-        self.model = SentenceTransformer(location, device="cpu")
-        self.name = name
+        dtype = resolve_dtype(dtype)
+        self.model = _with_dtype(SentenceTransformer(location, device="cpu"), dtype)
+        self.name = name if dtype == "float32" else f"{name}:{dtype}"
         getter = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         self.dim = int(getter() or 0)
-        prompts = getattr(self.model, "prompts", {}) or {}
-        self._query = "query" if "query" in prompts else None
-        self._passage = "passage" if "passage" in prompts else None
+        prompts = dict(getattr(self.model, "prompts", {}) or {})
+        if "e5" in location.lower() and not {"query", "passage"} <= set(prompts):
+            prompts.update(query="query: ", passage="passage: ")  # e5 models expect these prefixes
+        self._query = prompts.get("query", "")
+        self._passage = prompts.get("passage", "")
         self.max_tokens = int(self.model.max_seq_length)
 
-    def _encode(self, texts: list[str], prompt_name: str | None, batch_size: int) -> np.ndarray:
+    def _encode(self, texts: list[str], prompt: str, batch_size: int) -> np.ndarray:
         vecs = self.model.encode(
-            texts, prompt_name=prompt_name, batch_size=batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
+            texts, prompt=prompt or None, batch_size=batch_size, convert_to_numpy=False,
+            convert_to_tensor=True, show_progress_bar=False,
         )
-        return np.asarray(vecs, dtype=np.float32)
+        vecs = vecs.float().numpy()
+        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
 
     def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         """Vectors for passages (with the model's passage prompt)."""
@@ -70,6 +74,38 @@ class SentenceTransformerEmbedder:
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         """Vectors for queries (with the model's query prompt)."""
         return self._encode(texts, self._query, 16)
+
+
+DTYPES = ("auto", "float32", "bfloat16", "int8")
+
+
+def cpu_has_bf16() -> bool:
+    """Whether the CPU computes bfloat16 natively (AVX512-BF16 or AMX), where bf16 is ~3x faster."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return any(f in flags for f in ("avx512_bf16", "amx_bf16"))
+
+
+def resolve_dtype(dtype: str) -> str:
+    """"auto" is bfloat16 on CPUs with native bf16, else float32."""
+    if dtype == "auto":
+        return "bfloat16" if cpu_has_bf16() else "float32"
+    return dtype
+
+
+def _with_dtype(model, dtype: str):
+    """Run the model in bfloat16, or with int8 dynamically quantised Linear layers (CPU)."""
+    import torch
+
+    if dtype == "bfloat16":
+        return model.to(torch.bfloat16)
+    if dtype == "int8":
+        torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
+    elif dtype != "float32":
+        raise ValueError(f"embedding dtype must be one of {', '.join(DTYPES)}, not '{dtype}'.")
+    return model
 
 
 def _quiet_transformers() -> None:
@@ -121,13 +157,13 @@ def resolve_model(spec: str, models_dir: Path, progress: Progress | None = None)
 
 
 def load_embedder(spec: str, models_dir: Path, threads: int | None = None,
-                  progress: Progress | None = None) -> SentenceTransformerEmbedder | None:
+                  progress: Progress | None = None, dtype: str = "float32") -> SentenceTransformerEmbedder | None:
     """The embedder named by a setting, or None for BM25-only."""
     resolved = resolve_model(spec, models_dir, progress)
     if resolved is None:
         return None
     location, name = resolved
-    return SentenceTransformerEmbedder(location, name, threads)
+    return SentenceTransformerEmbedder(location, name, threads, dtype)
 
 
 def passage_input(text: str, context: str, max_chars: int = 1800) -> str:

@@ -57,3 +57,30 @@ def test_no_embed_leaves_bm25_working_and_health_says_so(tmp_path, corpus_dir):
     assert kb.health()["dense_coverage"] == "partial"
     assert kb.embed() == health["passages"] - 3  # resumes where it stopped
     assert kb.health()["dense_coverage"] == "complete"
+
+
+def test_e5_prompts_are_used_even_when_a_model_directory_lacks_them(tmp_path, models_dir):
+    import json
+    import shutil
+
+    from search.e5_build import build_e5_model
+
+    src = build_e5_model(models_dir)
+    copy = tmp_path / "my-multilingual-e5-small"
+    shutil.copytree(src, copy)
+    cfg = copy / "config_sentence_transformers.json"
+    cfg.write_text(json.dumps({"prompts": {}}))
+    a = load_embedder(str(copy), tmp_path).encode_queries(["bonjour"])
+    b = load_embedder("e5", models_dir).encode_queries(["bonjour"])
+    assert float((a * b).sum()) > 0.9999
+
+
+def test_dtypes_make_separate_vector_spaces_of_nearly_the_same_vectors(models_dir):
+    texts = ["Le forfait d’accréditation est fixé à 634,75 euros.", "Postes de garde de médecine générale"]
+    f32 = load_embedder("e5", models_dir, dtype="float32")
+    b16 = load_embedder("e5", models_dir, dtype="bfloat16")
+    assert f32.name != b16.name and b16.name.endswith(":bfloat16")
+    cos = (f32.encode_passages(texts) * b16.encode_passages(texts)).sum(1)
+    assert cos.min() > 0.99
+    with pytest.raises(ValueError, match="dtype"):
+        load_embedder("e5", models_dir, dtype="float8")
