@@ -78,8 +78,9 @@ def _table_lines(page) -> tuple[list[Line], list[tuple[float, float, float, floa
     except Exception:  # a table-finder failure must not lose the page text
         return [], []
     lines, boxes = [], []
+    words = page.get_text("words", sort=True) if found.tables else []
     for table in found.tables:
-        rows = [[_cell_text(page, c) for c in row.cells] for row in table.rows]
+        rows = [[_cell_text(words, c) for c in row.cells] for row in table.rows]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         boxes.append(tuple(table.bbox))
@@ -91,11 +92,13 @@ def _table_lines(page) -> tuple[list[Line], list[tuple[float, float, float, floa
     return lines, boxes
 
 
-def _cell_text(page, bbox) -> str:
-    """A cell's text by ordinary extraction inside its box (keeps spaces and number punctuation)."""
+def _cell_text(words: list[tuple], bbox) -> str:
+    """The words whose centre lies in a cell's box, in reading order (spaces and punctuation kept)."""
     if bbox is None:
         return ""
-    return " ".join(page.get_textbox(bbox).split()).replace("\t", " ")
+    x0, y0, x1, y1 = bbox
+    inside = [w[4] for w in words if x0 <= (w[0] + w[2]) / 2 <= x1 and y0 <= (w[1] + w[3]) / 2 <= y1]
+    return " ".join(inside).replace("\t", " ")
 
 
 def _inside(line: Line, boxes) -> bool:
