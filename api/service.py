@@ -26,6 +26,7 @@ from search.answer import Answerer, AnswerParams
 from search.embeddings import SentenceTransformerEmbedder, load_embedder, passage_input
 from search.evaluate import EvalReport, load_questions
 from search.evaluate import evaluate as evaluate_questions
+from search.dense import DenseIndex
 from search.hybrid import FusionParams, Retriever
 from search.models import Answer, Filters, SearchResult
 from search.store import Store
@@ -83,6 +84,7 @@ class KnowledgeBase:
         self.store = Store(settings.db_path)
         self._embedder: SentenceTransformerEmbedder | None = None
         self._embedder_loaded = False
+        self._dense: DenseIndex | None = None
         self._lock = threading.Lock()
         self.limits = IngestLimits(
             max_bytes=int(settings.max_file_mb * 1024 * 1024),
@@ -111,9 +113,13 @@ class KnowledgeBase:
         return self._embedder
 
     def retriever(self, dense: bool = True) -> Retriever:
-        """A retriever; the dense model is loaded only when vectors exist for it."""
+        """A retriever; the dense model is loaded only when vectors exist for it, and its faiss
+        index is kept across requests (it refreshes itself when the store changes)."""
         emb = self.embedder() if dense and self._has_vectors() else None
-        return Retriever(self.store, emb, self.fusion)
+        retriever = Retriever(self.store, emb, self.fusion, self._dense)
+        if retriever.dense is not None:
+            self._dense = retriever.dense
+        return retriever
 
     def _has_vectors(self) -> bool:
         return self.store.db.execute("SELECT 1 FROM vectors LIMIT 1").fetchone() is not None

@@ -66,11 +66,14 @@ def fuse(runs: list[tuple[list[tuple[int, float]], float]], params: FusionParams
 class Retriever:
     """Finds passages for a query over one store, with an optional dense model."""
 
-    def __init__(self, store: Store, embedder: Embedder | None = None, params: FusionParams | None = None) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None = None, params: FusionParams | None = None,
+                 dense: DenseIndex | None = None) -> None:
         self.store = store
         self.embedder = embedder
         self.params = params or FusionParams()
-        self.dense = DenseIndex(store, embedder.name) if embedder else None
+        if embedder is not None and (dense is None or dense.model != embedder.name):
+            dense = DenseIndex(store, embedder.name)
+        self.dense = dense if embedder is not None else None
 
     def lexical(self, query: str, k: int, filters: Filters) -> list[tuple[int, float]]:
         """BM25 candidates."""
