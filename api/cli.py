@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from api.service import KnowledgeBase, NotFound
+from api.service import KnowledgeBase, NotFound, report_json
 from api.settings import load_settings
 from search.models import Filters
 
@@ -21,7 +21,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 models_app = typer.Typer(no_args_is_help=True, help="Manage the embedding model cache.")
 app.add_typer(models_app, name="models")
 err = Console(stderr=True)
-out = Console(soft_wrap=True)
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 
 DataOpt = Annotated[Path | None, typer.Option("--data", help="Data directory (default: $KB_DATA or ./kb-data).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
@@ -73,7 +73,7 @@ def ingest(
         embedded = _embed(kb, not as_json)
     failed = [r for r in reports if r.status == "failed"]
     if as_json:
-        _emit({"ingested": [r.model_dump(exclude_none=True) for r in reports]})
+        _emit({"ingested": [report_json(r) for r in reports]})
     else:
         _print_ingest(reports, embedded)
     if failed:

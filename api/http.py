@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from api.service import IngestReport, KnowledgeBase, NotFound
+from api.service import IngestReport, KnowledgeBase, NotFound, report_json
 from api.settings import Settings, load_settings
 from api.validation import check_filters, check_record_type
 from extract.models import Record
@@ -147,7 +147,7 @@ def _routes(app: FastAPI, kb: KnowledgeBase, settings: Settings, authorised) -> 
             raise HTTPException(status_code=422, detail=report.error)
         if report.status in ("new", "updated") and settings.embed_on_ingest:
             kb.embed()
-        return {"ingested": [report]}
+        return JSONResponse({"ingested": [report_json(report)]})
 
 
 def _safe_name(name: str) -> str:

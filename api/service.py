@@ -50,6 +50,14 @@ class IngestReport(BaseModel):
     error: str | None = None
 
 
+def report_json(report: IngestReport) -> dict:
+    """A report as the contract prints it: every field, and `error` only when there is one."""
+    data = report.model_dump()
+    if data["error"] is None:
+        del data["error"]
+    return data
+
+
 class NotFound(Exception):
     """A document or code that the knowledge base does not hold."""
 

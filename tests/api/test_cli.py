@@ -52,6 +52,7 @@ def test_a_changed_file_is_updated_and_a_bad_one_fails_alone(data, tmp_path):
     by_name = {Path(r["source"]).name: r for r in json.loads(proc.stdout)["ingested"]}
     assert by_name["lettre-2021-taskforces-soins-pertinents.txt"]["status"] == "updated"
     assert by_name["broken.pdf"]["status"] == "failed" and by_name["broken.pdf"]["error"]
+    assert by_name["broken.pdf"]["doc_id"] is None and "error" not in by_name["accord-medico-mutualiste-2020.txt"]
     assert by_name["accord-medico-mutualiste-2020.txt"]["status"] == "unchanged"
     docs = json.loads(run("docs", "--json", data=data_dir).stdout)["documents"]
     assert len(docs) == 5
@@ -129,3 +130,23 @@ def test_eval_extract_prints_scores_per_type(data):
     assert scores["tariff_row"]["f1"] >= 0.95 and scores["amount"]["recall"] >= 0.95
     text = run("eval-extract", str(gold), data=data[0]).stdout
     assert "tariff_row" in text and "F1" in text
+
+
+def test_a_pdf_of_the_accord_through_the_cli(tmp_path, corpus_dir):
+    from pdf_fixtures import build_pdf
+
+    pdf = tmp_path / "accord.pdf"
+    layout = build_pdf((corpus_dir / "accord-medico-mutualiste-2020.txt").read_text(), pdf,
+                       header="ACCORD NATIONAL MÉDICO-MUTUALISTE 2020 — CNMM")
+    data = tmp_path / "kb"
+    (report,) = json.loads(run("ingest", str(pdf), "--json", data=data).stdout)["ingested"]
+    assert report["status"] == "new" and report["doc_type"] == "accord"
+    doc = json.loads(run("doc", report["doc_id"], "--json", data=data).stdout)
+    numbers = [s["number"] for s in doc["sections"] if s["number"]]
+    assert numbers[:5] == ["1", "2", "3", "3.1", "3.2"] and "16.2.5" in numbers and len(numbers) == len(set(numbers))
+    assert next(s for s in doc["sections"] if s["number"] == "11")["heading"] == "Statut social"
+    sentence = "Le forfait d’accréditation est fixé à 634,75 euros"
+    hit = json.loads(run("search", sentence, "--k", "1", "--json", data=data).stdout)["results"][0]
+    para = next(p for p in layout.pages if sentence in p)
+    assert sentence in " ".join(hit["text"].split())
+    assert hit["page"] == layout.pages[para] and hit["section"]["number"] == "6.2.3"
