@@ -23,10 +23,10 @@ from ingest.pipeline import (
     supported,
 )
 from search.answer import Answerer, AnswerParams
+from search.dense import DenseIndex
 from search.embeddings import SentenceTransformerEmbedder, load_embedder, passage_input
 from search.evaluate import EvalReport, load_questions
 from search.evaluate import evaluate as evaluate_questions
-from search.dense import DenseIndex
 from search.hybrid import FusionParams, Retriever
 from search.models import Answer, Filters, SearchResult
 from search.store import Store

@@ -13,7 +13,6 @@ span, precision is undefined and F1 equals recall.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -22,6 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from extract.models import RECORD_TYPES, Record
+from ingest.jsonl import read_jsonl
 from ingest.models import Document
 
 _STOP = frozenset("la le les l de des du d un une et ou au aux a en par pour".split())
@@ -50,18 +50,7 @@ class ExtractionReport(BaseModel):
 
 def load_gold(path: Path) -> list[dict]:
     """Gold records from a JSON-lines file; a clear error names the bad line."""
-    out = []
-    for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}: line {i} is not valid JSON ({exc.msg}).") from exc
-        if not {"doc", "type", "value"} <= set(item):
-            raise ValueError(f"{path}: line {i} needs the fields doc, type and value.")
-        out.append(item)
-    return out
+    return read_jsonl(path, ("doc", "type", "value"))
 
 
 def _fold(text: str) -> str:

@@ -5,13 +5,13 @@ A hit is a returned passage that contains an evidence string, whitespace-normali
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from ingest.jsonl import read_jsonl
 from search.answer import Answerer
 from search.hybrid import Retriever
 from search.models import Answer, Hit
@@ -26,18 +26,7 @@ def norm(text: str) -> str:
 
 def load_questions(path: Path) -> list[dict]:
     """Questions from a JSON-lines file; a clear error names the bad line."""
-    out = []
-    for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}: line {i} is not valid JSON ({exc.msg}).") from exc
-        if "question" not in item:
-            raise ValueError(f"{path}: line {i} has no 'question' field.")
-        out.append(item)
-    return out
+    return read_jsonl(path, ("question",))
 
 
 def first_relevant(hits: list[Hit], evidence: list[str]) -> int | None:

@@ -75,3 +75,15 @@ def test_weighted_rrf_prefers_agreement_and_respects_weights():
     assert set(only_lex) == {1, 2}
     scored = fuse([(lex, 1.0), (sem, 1.0)], FusionParams(method="score"))
     assert scored[2] > scored[3]
+
+
+def test_question_files_with_a_bad_line_fail_with_its_number(tmp_path):
+    from search.evaluate import load_questions
+
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"question": "a"}\n{not json}\n')
+    with pytest.raises(ValueError, match="line 2 is not valid JSON"):
+        load_questions(path)
+    path.write_text('{"question": "a"}\n{"q": "b"}\n')
+    with pytest.raises(ValueError, match="line 2 has no field question"):
+        load_questions(path)
