@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     depth: int = Field(default=50, description="Candidates taken from each retriever before fusion.")
     min_confidence: float = Field(default=0.175, description="Below this confidence `ask` answers null.")
     fallback_confidence: float = Field(
-        default=0.30, description="Confidence needed when a question asks for a value no retrieved sentence holds."
+        default=0.90, description="Confidence needed when a question asks for a value no retrieved sentence holds."
     )
     upload_dir_name: str = Field(default="uploads", description="Where HTTP uploads are kept, under DATA.")
 

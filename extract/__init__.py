@@ -1,21 +1,28 @@
 """extract: normalised records (amounts, percents, dates, codes, legal references, obligations,
-tariff rows) from a Document, each with the exact span it was read from."""
+tariff rows) from a Document, each with the exact span it was read from.
+
+`extract_document(doc)` runs the extractors over each section's own text (the text before its
+first subsection), after the tariff tables (whose cells belong to their tariff rows only), and
+returns the records de-duplicated and sorted by position.
+"""
 
 from __future__ import annotations
 
-from extract.amounts import text_amounts, unit_amounts, unit_start
-from extract.base import Region, inside, overlaps
+from extract.amounts import line_amounts, table_amounts, text_amounts, unit_line_start
+from extract.base import Region, inside, overlaps, touches
 from extract.codes import text_codes, text_ranges
 from extract.dates import delay_records, full_dates, partial_dates
 from extract.legal import legal_refs
 from extract.models import RECORD_TYPES, Record
 from extract.obligations import obligations
-from extract.percents import text_percents
+from extract.percents import table_percents, text_percents
 from extract.tariffs import tariff_rows
 from ingest.models import Document
 
 # Bump when extraction changes, so re-ingesting an unchanged file re-extracts it.
-EXTRACT_VERSION = "2"
+EXTRACT_VERSION = "3"
+
+Span = tuple[int, int]
 
 
 def _own_regions(doc: Document) -> list[tuple[int | None, int, int]]:
@@ -28,7 +35,7 @@ def _own_regions(doc: Document) -> list[tuple[int | None, int, int]]:
     return regions
 
 
-def _pieces(lo: int, hi: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _pieces(lo: int, hi: int, holes: list[Span]) -> list[Span]:
     """text[lo:hi] minus the holes, as ordered pieces."""
     out, pos = [], lo
     for s, e in sorted(holes):
@@ -42,29 +49,23 @@ def _pieces(lo: int, hi: int, holes: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def _region_records(doc: Document, sec_id: int | None, lo: int, hi: int,
-                    holes: list[tuple[int, int]]) -> list[Record]:
-    region = Region(doc, lo, hi, sec_id)
-    text = doc.text
-    out: list[Record] = []
-    unit_from = unit_start(region, text, lo, hi)
-    for a, b in _pieces(lo, hi, holes):
-        legal = legal_refs(region, text, a, b)
-        legal_spans = [(r.start, r.end) for r in legal]
-        out += legal
-        out += text_amounts(region, text, a, b)
-        if unit_from is not None and unit_from < b:
-            out += unit_amounts(region, text, max(a, unit_from), b)
-        out += text_percents(region, text, a, b)
-        dates = full_dates(region, text, a, b)
-        out += [d for d in dates if not inside(legal_spans, d.start, d.end)]
-        taken = legal_spans + [(d.start, d.end) for d in dates]
-        out += partial_dates(region, text, a, b, taken)
-        out += delay_records(region, text, a, b)
-        ranges = text_ranges(region, text, a, b)
-        out += ranges
-        out += text_codes(region, text, a, b, [(r.start, r.end) for r in ranges])
-    out += obligations(region, text, lo, hi, holes)
+def _value_records(region: Region, a: int, b: int, unit_rows: tuple[int, int, int] | None,
+                   table_spans: list[Span]) -> list[Record]:
+    """Amounts, percents, dates, codes and legal references of text[a:b]."""
+    text = region.text
+    legal = legal_refs(region, text, a, b)
+    legal_spans = [(r.start, r.end) for r in legal]
+    out = list(legal) + text_amounts(region, text, a, b) + text_percents(region, text, a, b)
+    if unit_rows and unit_rows[0] < b and a < unit_rows[1]:
+        lo, hi, factor = unit_rows
+        out += line_amounts(region, text, max(a, lo), min(b, hi), factor, table_spans)
+    dates = [d for d in full_dates(region, text, a, b) if not touches(legal_spans, d.start, d.end)]
+    out += dates
+    out += partial_dates(region, text, a, b, legal_spans + [(d.start, d.end) for d in dates])
+    out += delay_records(region, text, a, b)
+    ranges = text_ranges(region, text, a, b)
+    out += ranges
+    out += text_codes(region, text, a, b, [(r.start, r.end) for r in ranges] + legal_spans)
     return out
 
 
@@ -73,8 +74,19 @@ def extract_document(doc: Document) -> list[Record]:
     tariffs, tariff_spans = tariff_rows(doc)
     holes = [(b.start, b.end) for b in doc.boilerplate] + tariff_spans
     records = list(tariffs)
+    money_tables = []
+    for table in doc.tables:
+        if not any(s <= table.start < e for s, e in holes):
+            found = table_amounts(doc, table)
+            records += found + table_percents(doc, table)
+            if found:
+                money_tables.append((table.start, table.end))
     for sec_id, lo, hi in _own_regions(doc):
-        records += _region_records(doc, sec_id, lo, hi, holes)
+        region = Region(doc, lo, hi, sec_id)
+        unit_rows = unit_line_start(doc.text, lo, hi)
+        for a, b in _pieces(lo, hi, holes):
+            records += _value_records(region, a, b, unit_rows, money_tables)
+        records += obligations(region, doc.text, lo, hi, holes)
     records = _dedupe(records)
     label_table_cells(doc, records)
     return records
@@ -97,13 +109,17 @@ def label_table_cells(doc: Document, records: list[Record]) -> None:
 
 
 def _dedupe(records: list[Record]) -> list[Record]:
+    """One record per id; no code where an amount or percent was read, no two amounts on one figure."""
     seen: set[str] = set()
     out = []
-    amounts = [(r.start, r.end) for r in records if r.type in ("amount", "percent")]
+    money = [(r.start, r.end) for r in records if r.type in ("amount", "percent")]
     for rec in sorted(records, key=lambda r: (r.start, -r.end, r.type)):
         if rec.id in seen:
             continue
-        if rec.type == "code" and any(overlaps((rec.start, rec.end), s) for s in amounts):
+        if rec.type == "code" and any(overlaps((rec.start, rec.end), s) for s in money):
+            continue
+        if rec.type == "amount" and any(o.type == "amount" and inside([(o.start, o.end)], rec.start, rec.end)
+                                        and (o.start, o.end) != (rec.start, rec.end) for o in out):
             continue
         seen.add(rec.id)
         out.append(rec)

@@ -1,54 +1,74 @@
-"""Amounts of money in euros: "8.588.807 milliers d'euros", "€ 58", "200 millions", table figures
-in a unit given by a header ("En 000 EUR")."""
+"""Amounts of money in euros: "8.588.807 milliers d'euros", "€ 58", "200 millions", "2,5 miljoen
+euro", and table figures in a unit given by a header or a unit line ("En 000 EUR").
+
+Numbers that are not money (counts, years, codes, article numbers) are left alone: a figure is
+an amount only with a currency, a money scale, or a money unit over its table column.
+"""
 
 from __future__ import annotations
 
 import re
 
-from extract.base import Region, make_record
-from extract.lexicon_fr import COUNT_NOUNS, PER_UNIT, SCALES
+from extract import lexicon_fr as fr
+from extract import lexicon_nl as nl
+from extract.base import Region, alternation, make_record, squash
 from extract.models import Record
-from extract.numbers import clean, parse_number
+from extract.numbers import MONEY_NUMBER_RX, clean, parse_number
+from ingest.models import Document, Table, TableRow
 
-_NUM = r"[-−]?\s?\d{1,3}(?:\.\d{3})+(?:,\s?\d{1,2}(?!\d))?|[-−]?\d+(?:,\d+)?"
-_SCALE = r"milliers?|mille|millions?|milliards?|mio|mln|mrd|duizend|miljoen(?:en)?|miljard|thousand|billion"
+SCALES = {**fr.SCALES, **nl.SCALES}
+_NUM = MONEY_NUMBER_RX
+_SCALE = alternation(SCALES)
+_BIG_SCALE = alternation(w for w, f in SCALES.items() if f >= 1_000_000 or w in ("milliers", "duizend"))
 _CUR = r"euros?\b|eur\b|€"
 AFTER = re.compile(
-    rf"(?<![\d.,])(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?\s*(?:(?:d['’]|de\s+)\s*)?(?P<cur>{_CUR})", re.I
+    rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:(?P<scale>{_SCALE})\b\s*)?(?:(?:d['’]|de\s+)\s*)?(?P<cur>{_CUR})",
+    re.I,
 )
-BEFORE = re.compile(rf"(?P<cur>€|\bEUR)\s?(?P<num>{_NUM})(?:\s+(?P<scale>{_SCALE}))?\b", re.I)
-SCALE_ONLY = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s+(?P<scale>millions?|milliards?|miljoen|miljard)\b", re.I)
-_COUNT_AFTER = re.compile(r"\s*(?:de\s+|d['’]\s*)?(" + "|".join(COUNT_NOUNS) + r"|actes|acte)\b", re.I)
-_NOT_MONEY_BEFORE = re.compile(r"(?:n°|no|nr|numéro|code|article|art\.|point|§)\s*$", re.I)
+BEFORE = re.compile(rf"(?P<cur>€|\bEUR)\s?(?P<num>{_NUM})(?:\s+(?P<scale>{_SCALE})\b)?", re.I)
+SCALE_ONLY = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s+(?P<scale>{_BIG_SCALE})\b", re.I)
+_OF_NOUN = re.compile(r"\s*(?:de\s+|d['’]\s*|aan\s+)(?P<noun>[^\W\d_]+)", re.I)
+_COUNT_AFTER = re.compile(r"\s*(?:" + alternation(fr.COUNT_NOUNS + nl.COUNT_NOUNS) + r")\b", re.I)
+_MONEY_NOUNS = {w.lower() for w in fr.MONEY_NOUNS + nl.MONEY_NOUNS}
+_NOT_MONEY_BEFORE = re.compile(r"(?:n°|no|nr|numéro|nummer|code|article|artikel|art\.|point|punt|§)\s*$", re.I)
+_PER_UNIT = tuple(fr.PER_UNIT + nl.PER_UNIT)
+_NOT_PER_UNIT = re.compile(rf"(?:{fr.NOT_PER_UNIT_RX}|{nl.NOT_PER_UNIT_RX})", re.I)
 
 
-def _value(num: str, scale: str | None) -> float | None:
-    value = parse_number(num.replace(" ", "") if "," not in num else num.replace(", ", ","))
+def amount_value(num: str, scale: str | None) -> float | None:
+    """Euros of a number and its scale word ("8.588.807", "milliers") -> 8588807000."""
+    value = parse_number(num)
     if value is None:
         return None
     return value * SCALES.get((scale or "").lower(), 1)
 
 
 def _per_unit(text: str, end: int) -> str | None:
-    tail = text[end : end + 60]
-    stripped = tail.lstrip()
-    for marker in PER_UNIT:
-        if stripped.lower().startswith(marker):
-            return " ".join(re.split(r"[.;,\n(]", stripped, maxsplit=1)[0].split())
-    return None
+    """"par honoraires forfaitaires" after an amount, when it is a unit price."""
+    tail = text[end : end + 80].lstrip()
+    low = tail.lower()
+    if not low.startswith(_PER_UNIT) or _NOT_PER_UNIT.match(low):
+        return None
+    return squash(re.split(r"[.;,\n(]", tail, maxsplit=1)[0])
 
 
-def _record(region: Region, m: re.Match, start: int, end: int, unit_word: str | None) -> Record | None:
-    value = _value(m.group("num"), m.group("scale"))
+def _record(region: Region, m: re.Match, start: int, end: int, implied: bool) -> Record | None:
+    value = amount_value(m.group("num"), m.group("scale"))
     if value is None:
         return None
     extra: dict = {}
     per = _per_unit(region.text, end)
     if per:
         extra["per_unit"] = per
-    if unit_word is None:
+    if implied:
         extra["currency_implied"] = True
     return make_record(region.doc, "amount", clean(value), start, end, "EUR", extra)
+
+
+def _skip(text: str, start: int, num: str) -> bool:
+    if _NOT_MONEY_BEFORE.search(text[max(0, start - 12) : start]):
+        return True
+    return bool(re.fullmatch(r"0+", num.strip()))  # "En 000 EUR" names a unit, it is no amount
 
 
 def text_amounts(region: Region, text: str, lo: int, hi: int) -> list[Record]:
@@ -57,47 +77,67 @@ def text_amounts(region: Region, text: str, lo: int, hi: int) -> list[Record]:
     taken: list[tuple[int, int]] = []
     for pattern in (AFTER, BEFORE):
         for m in pattern.finditer(text, lo, hi):
-            start, end = m.start(), m.end()
-            start += len(m.group(0)) - len(m.group(0).lstrip())
-            if _NOT_MONEY_BEFORE.search(text[max(0, start - 12) : start]) or any(s < end and start < e for s, e in taken):
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            if _skip(text, start, m.group("num")) or any(s < m.end() and start < e for s, e in taken):
                 continue
-            if re.fullmatch(r"00+", m.group("num").strip()):
-                continue  # "En 000 EUR" names a unit, it is no amount
-            rec = _record(region, m, start, end, m.group("cur"))
+            rec = _record(region, m, start, m.end(), implied=False)
             if rec:
                 out.append(rec)
-                taken.append((start, end))
+                taken.append((start, m.end()))
     for m in SCALE_ONLY.finditer(text, lo, hi):
-        if any(s < m.end() and m.start() < e for s, e in taken) or _COUNT_AFTER.match(text, m.end()):
+        if any(s < m.end() and m.start() < e for s, e in taken) or not _money_scale(text, m.end()):
             continue
-        rec = _record(region, m, m.start(), m.end(), None)
+        if _skip(text, m.start(), m.group("num")):
+            continue
+        rec = _record(region, m, m.start(), m.end(), implied=True)
         if rec:
             out.append(rec)
             taken.append((m.start(), m.end()))
     return out
 
 
-# --- figures in a unit given by a header ("En 000 EUR") -------------------------------------
+def _money_scale(text: str, end: int) -> bool:
+    """Whether "200 millions" (no currency) is money: not "millions de personnes"."""
+    if _COUNT_AFTER.match(text, end):
+        return False
+    of = _OF_NOUN.match(text, end)
+    return of is None or of.group("noun").lower() in _MONEY_NOUNS
+
+
+# --- figures in a unit given by a header or a unit line ("En 000 EUR") ------------------------
 
 UNIT_LINE = re.compile(
-    r"^[ \t]*\(?(?:en|in|x)\s*(?:000|1\.000|milliers?|duizend)\s*(?:d['’]\s*)?(?:eur|euros?|€)\b\)?",
+    r"^[ \t]*\(?(?:en|in|x)\s*(?P<scale>000|1\.000|milliers?|duizend|millions?|miljoen)\s*"
+    r"(?:d['’]\s*)?(?:eur|euros?|€)\b\)?[ \t]*$",
     re.I | re.M,
 )
 _FIG = r"-?\d{1,3}(?:\.\d{3})*(?![\d,%])"
 ROW_LINE = re.compile(
-    rf"^(?P<label>[^\n]*?)[ \t]*(?P<date>\b\d\d-\d\d-\d\d\b|\b(?:19|20)\d\d\b)?[ \t]+(?P<a>{_FIG})(?:[ \t]+(?P<b>{_FIG}))?[ \t]*$",
+    rf"^(?P<label>[^\n\t]*?)[ \t]*(?P<date>\b\d\d-\d\d-\d\d\b|\b(?:19|20)\d\d\b)?[ \t]+(?P<a>{_FIG})"
+    rf"(?:[ \t]+(?P<b>{_FIG}))?[ \t]*$",
     re.M,
 )
 _DATE2 = re.compile(r"(\d\d)-(\d\d)-(\d\d)")
+_PROSE = re.compile(r"^[ \t]*\(\d{1,2}\)[ \t]+\S|^[ \t]*(?:\S+[ \t]+){14,}", re.M)
+_COL_UNIT = re.compile(r"(?:\b(?:en|in|x)\s*|\(\s*)?(?P<scale>000|1\.000|k|milliers?|duizend|millions?|miljoen)?"
+                       r"\s*(?:d['’]\s*)?(?:€|\beur\b|\beuros?\b)", re.I)
 
 
-def unit_start(region: Region, text: str, lo: int, hi: int) -> int | None:
-    """Where figures start being thousands of euros in text[lo:hi]: after a line such as
-    "En 000 EUR", or at a table whose header gives that unit."""
+def _scale_factor(word: str | None) -> int:
+    word = (word or "").lower()
+    if word in ("000", "1.000", "k", "millier", "milliers", "duizend"):
+        return 1000
+    return 1_000_000 if word.startswith(("million", "miljoen")) else 1
+
+
+def unit_line_start(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """(start, end, factor) of the pseudo-table after a unit line ("En 000 EUR") in text[lo:hi];
+    it ends at the first prose line (a footnote "(1) ..." or a long sentence)."""
     m = UNIT_LINE.search(text, lo, hi)
-    starts = [m.end()] if m else []
-    starts += [t.start for t in region.doc.tables if t.unit and lo <= t.start < hi and UNIT_LINE.match(t.unit)]
-    return min(starts) if starts else None
+    if not m:
+        return None
+    prose = _PROSE.search(text, m.end(), hi)
+    return m.end(), prose.start() if prose else hi, _scale_factor(m.group("scale"))
 
 
 def _effective(date: str | None) -> str | None:
@@ -107,36 +147,119 @@ def _effective(date: str | None) -> str | None:
     return f"20{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else date
 
 
-def unit_amounts(region: Region, text: str, lo: int, hi: int) -> list[Record]:
-    """Rows of figures in thousands of euros after a unit line: label, effective date, amounts.
+def _row_record(doc: Document, figures: list[tuple[float, int, int]], factor: int, label: str,
+                date: str | None) -> Record:
+    """The record of a row: its first figure is the value, a second one (annual base) goes to extra."""
+    (first, s, e), rest = figures[0], figures[1:]
+    unit = "thousands of euros (table unit)" if factor == 1000 else f"x{factor} euros (table unit)"
+    extra: dict = {"unit_note": unit, "row": label, "first_column_keur" if factor == 1000 else "first_column": clean(first)}
+    if rest:
+        extra["second_column_keur" if factor == 1000 else "second_column"] = clean(rest[0][0])
+    if date:
+        extra["date_effet"] = _effective(date)
+    return make_record(doc, "amount", clean(first * factor), s, e, "EUR", extra)
 
-    The first figure of a row (the year's amount) is the value; a second (annual base) goes to extra.
-    """
+
+def line_amounts(region: Region, text: str, lo: int, hi: int, factor: int,
+                 skip: list[tuple[int, int]]) -> list[Record]:
+    """Rows of a line-per-row pseudo-table (text from a PDF table): label, date, one or two figures."""
     out = []
     for m in ROW_LINE.finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
         label = m.group("label").strip()
-        if not m.group("b") and not m.group("date"):
+        if "%" in label or (not m.group("b") and not m.group("date")):
             continue
-        if "%" in label or (not label and not m.group("date") and not m.group("b")):
+        figures = [(parse_number(m.group(g)), m.start(g), m.end(g)) for g in ("a", "b") if m.group(g)]
+        if any(v is None for v, _, _ in figures):
             continue
-        first = parse_number(m.group("a"))
-        second = parse_number(m.group("b")) if m.group("b") else None
-        if first is None:
-            continue
-        extra = {"unit_note": "thousands of euros (table unit)", "row": label or _previous_label(text, m.start()),
-                 "first_column_keur": clean(first)}
-        if second is not None:
-            extra["second_column_keur"] = clean(second)
-        eff = _effective(m.group("date"))
-        if eff:
-            extra["date_effet"] = eff
-        out.append(make_record(region.doc, "amount", clean(first * 1000), m.start("a"), m.end("a"), "EUR", extra))
+        out.append(_row_record(region.doc, figures, factor, label or _previous_label(text, m.start()),
+                               m.group("date")))
     return out
 
 
 def _previous_label(text: str, pos: int) -> str:
     before = text[max(0, pos - 300) : pos].rstrip().split("\n")
-    for line in reversed(before):
-        if line.strip():
-            return line.strip()
-    return ""
+    return next((line.strip() for line in reversed(before) if line.strip()), "")
+
+
+# --- tables with cells ------------------------------------------------------------------------
+
+_CELL_FIG = re.compile(r"^[-−]?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^[-−]?\d+(?:,\d+)?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_CELL_DATE = re.compile(r"^\d\d-\d\d-\d\d$|^(?:19|20)\d\d$")
+
+
+def column_factors(table: Table) -> dict[int, int]:
+    """Money columns of a table and their factor: every column under a table unit ("En 000 EUR"),
+    or the columns whose header names a currency ("Montant (EUR)", "en milliers d'euros")."""
+    if table.unit:
+        m = _COL_UNIT.search(table.unit)
+        factor = _scale_factor(m.group("scale")) if m else 1000
+        return {i: factor for i in range(max((len(r.cells) for r in table.rows), default=0))}
+    out = {}
+    for i, label in enumerate(table.header):
+        m = _COL_UNIT.search(label or "")
+        if m:
+            out[i] = _scale_factor(m.group("scale"))
+    return out
+
+
+def cell_spans(text: str, row: TableRow) -> list[tuple[int, int]]:
+    """Span of each cell of a row in the text (cells are cleaned; find their raw text in order)."""
+    spans, pos = [], row.start
+    for cell in row.cells:
+        idx = text.find(cell, pos, row.end) if cell else -1
+        if idx < 0:
+            spans.append((pos, pos))
+            continue
+        spans.append((idx, idx + len(cell)))
+        pos = idx + len(cell)
+    return spans
+
+
+def _classify(row: TableRow, spans: list[tuple[int, int]], factors: dict[int, int]):
+    """Label texts, effective date and figures (value, start, end, factor) of a row's cells."""
+    texts, date, figures = [], None, []
+    for i, (cell, (s, e)) in enumerate(zip(row.cells, spans, strict=False)):
+        if not cell:
+            continue
+        if _CELL_DATE.match(cell) and not figures and date is None:
+            date = cell
+        elif i in factors and _CELL_FIG.match(cell) and e > s and (value := parse_number(cell)) is not None:
+            figures.append((value, s, e, factors[i]))
+        elif not _CELL_FIG.match(cell):
+            texts.append(cell)
+    return " ".join(texts), date, figures
+
+
+def table_amounts(doc: Document, table: Table) -> list[Record]:
+    """Amounts of a table with money columns; a row with one or two figures gives one record
+    (its first figure, the second in extra), a wider row one record per figure."""
+    factors = column_factors(table)
+    if not factors:
+        return []
+    out: list[Record] = []
+    label, columns = "", list(table.header)
+    for row in table.rows:
+        spans = cell_spans(doc.text, row)
+        text, date, figures = _classify(row, spans, factors)
+        label = text or label
+        cells = [doc.text[s:e] for _, s, e, _ in figures]
+        if figures and all(_YEAR.match(c) for c in cells + ([date] if date else [])):
+            columns = list(row.cells)  # a header row of years, read as data by the table reader
+            continue
+        if not figures:
+            continue
+        if len(figures) <= 2:
+            out.append(_row_record(doc, [f[:3] for f in figures], figures[0][3], label, date))
+            continue
+        for value, s, e, factor in figures:
+            col = next((i for i, sp in enumerate(spans) if sp == (s, e)), -1)
+            out.append(_cell_record(doc, value, s, e, factor, label, columns[col] if 0 <= col < len(columns) else ""))
+    return out
+
+
+def _cell_record(doc: Document, value: float, s: int, e: int, factor: int, label: str, column: str) -> Record:
+    extra = {"row": label, "table_unit_factor": factor, **({"column": column} if column else {})}
+    return make_record(doc, "amount", clean(value * factor), s, e, "EUR", extra)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +20,6 @@ class Region:
     end: int
     section_id: int | None = None
     tables: list[Table] = field(default_factory=list)
-    unit_from: int | None = None  # offset from which bare figures are thousands of euros
 
     @property
     def text(self) -> str:
@@ -55,3 +56,25 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies within one of `spans`."""
     return any(s <= start and end <= e for s, e in spans)
+
+
+def touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans`."""
+    return any(s < end and start < e for s, e in spans)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Hôpital" -> "hopital")."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def alternation(words, escape: bool = True) -> str:
+    """A regex alternation of words, longest first (so "millions" wins over "million")."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in items)
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed to single spaces."""
+    return " ".join(text.split())

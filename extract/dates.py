@@ -1,88 +1,124 @@
-"""Dates: full dates (via ingest.dates), month and year ("septembre 2019" -> "2019-09"),
-day and month with the year taken from the document's date, and relative delays."""
+"""Dates: full dates (via ingest.dates), ISO dates, month and year ("septembre 2019" -> "2019-09"),
+day and month dated by the document's year, a year that is a deadline ("d'ici 2022" -> "2022"),
+and relative delays ("dans les trente jours qui suivent la publication ..." -> "P30D").
+
+Bare years ("pour 2020", "l'année 2019") are no dates; a day and month that recur ("le 31 mars
+de chaque année") are no dates either.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from extract.base import Region, make_record
-from extract.lexicon_fr import DURATION_UNITS, NUMBER_WORDS
+from extract import lexicon_fr as fr
+from extract import lexicon_nl as nl
+from extract.base import Region, alternation, make_record, squash, touches
 from extract.models import Record
 from ingest.dates import DAY_MONTH_YEAR, MONTH_ALT, NUMERIC, expand_year, iso, month_number
 
+NUMBER_WORDS = {**fr.NUMBER_WORDS, **nl.NUMBER_WORDS}
+DURATION_UNITS = {**fr.DURATION_UNITS, **nl.DURATION_UNITS}
+
+ISO_DATE = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])")
+SUP_DATE = re.compile(
+    rf"\b(?P<day>[0-3]?\d)\s?<sup>\s*(?:er|e|ère)\s*</sup>\s+(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+)
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
-DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)(?:er|e)?\s+(?P<month>{MONTH_ALT})\b(?!\.?\s+(?:19|20)?\d\d\b)", re.I)
-_NUM_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_UNITS = "|".join(sorted((re.escape(u) for u in DURATION_UNITS), key=len, reverse=True))
+DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)(?:er|e|ste|de)?\s+(?P<month>{MONTH_ALT})\b(?!\.?\s+(?:19|20)?\d\d\b)", re.I)
+RECURRING = re.compile(rf"\s*(?:{fr.RECURRING_RX}|{nl.RECURRING_RX})", re.I)
+PERIOD_DEADLINE = re.compile(
+    rf"(?:{fr.DEADLINE_PERIOD_HEAD_RX}|{nl.DEADLINE_PERIOD_HEAD_RX})"
+    rf"(?:(?P<month>{MONTH_ALT})\.?\s+)?(?P<year>(?:19|20)\d\d)\b(?![-/]\d)",
+    re.I,
+)
 DELAY = re.compile(
-    rf"(?:dans\s+(?:un\s+délai\s+de|les)|endéans\s+(?:les)?|au\s+plus\s+tard\s+(?:dans\s+les)?|binnen(?:\s+de)?|within)\s+"
-    rf"(?P<n>\d+|{_NUM_WORDS})\s+(?P<unit>{_UNITS})"
-    rf"(?:\s+(?:qui\s+suivent|suivant|après|à\s+compter\s+de|na|following|after)\s+(?P<anchor>[^.;:\n]{{3,120}}?)(?=[,.;:]|\s+(?:au\s+moyen|par|ils|elles|via)\b|$))?",
+    rf"(?:{fr.DELAY_HEAD_RX}|{nl.DELAY_HEAD_RX})\s+"
+    rf"(?P<n>\d+|{alternation(NUMBER_WORDS)})\s+(?P<unit>{alternation(DURATION_UNITS)})\b"
+    rf"(?:\s+(?:{fr.DELAY_LINK_RX}|{nl.DELAY_LINK_RX})\s+(?P<anchor>(?:[^.;:\n]|\n(?!\s*\n)){{3,160}}?)"
+    r"(?=[,.;:]|\s+(?:au\s+moyen|par\s+(?:lettre|courrier|voie|recommandé)|ils|elles|via)\b|$))?",
     re.I,
 )
 
 
+def find_full_dates(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Day-month-year dates in text[lo:hi] as (start, end, ISO): written ("1er janvier 2020",
+    "1<sup>er</sup> janvier 2025"), numeric ("1/01/2025", "01-09-20") or ISO ("2024-03-15").
+    Dotted dates need four-digit years ("12.12.24" is a version number as often as a date)."""
+    out: list[tuple[int, int, str]] = []
+    for rx in (DAY_MONTH_YEAR, SUP_DATE):
+        for m in rx.finditer(text, lo, hi):
+            value = iso(int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day")))
+            if value:
+                out.append((m.start(), m.end(), value))
+    for rx in (NUMERIC, ISO_DATE):
+        for m in rx.finditer(text, lo, hi):
+            if rx is NUMERIC and m.group("sep") == "." and len(m.group("year")) == 2:
+                continue
+            year = expand_year(m.group("year")) if rx is NUMERIC else int(m.group("year"))
+            value = iso(year, int(m.group("month")), int(m.group("day")))
+            if value and not touches([(s, e) for s, e, _ in out], m.start(), m.end()):
+                out.append((m.start(), m.end(), value))
+    return sorted(out)
+
+
 def full_dates(region: Region, text: str, lo: int, hi: int) -> list[Record]:
-    """Day-month-year dates, numeric or written; "12.12.24" style dotted dates need four-digit years."""
-    out = []
-    for m in DAY_MONTH_YEAR.finditer(text, lo, hi):
-        value = iso(int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day")))
-        if value:
-            out.append(make_record(region.doc, "date", value, m.start(), m.end(), "date"))
-    for m in NUMERIC.finditer(text, lo, hi):
-        if m.group("sep") == "." and len(m.group("year")) == 2:
-            continue
-        value = iso(expand_year(m.group("year")), int(m.group("month")), int(m.group("day")))
-        if value and not any(r.start <= m.start() < r.end for r in out):
-            out.append(make_record(region.doc, "date", value, m.start(), m.end(), "date"))
-    return out
+    """Day-month-year dates of text[lo:hi] as records."""
+    return [make_record(region.doc, "date", v, s, e, "date") for s, e, v in find_full_dates(text, lo, hi)]
 
 
 def partial_dates(region: Region, text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[Record]:
-    """Month-year dates, and day-month dates dated by the document's own year."""
+    """Month-year dates, years that are deadlines, and day-month dates dated by the document's year."""
     out = []
     for m in MONTH_YEAR.finditer(text, lo, hi):
-        if _taken(taken, m.start(), m.end()):
-            continue
         month = month_number(m.group("month"))
-        if month:
+        if month and not touches(taken, m.start(), m.end()):
             out.append(make_record(region.doc, "date", f"{m.group('year')}-{month:02d}", m.start(), m.end(),
                                    "date", {"granularity": "month"}))
+    for m in PERIOD_DEADLINE.finditer(text, lo, hi):
+        if not m.group("month") and not touches(taken, m.start("year"), m.end("year")):
+            out.append(make_record(region.doc, "date", m.group("year"), m.start("year"), m.end("year"),
+                                   "date", {"granularity": "year", "deadline": True}))
     year = (region.doc.date or "")[:4]
     if year.isdigit():
         for m in DAY_MONTH.finditer(text, lo, hi):
             value = iso(int(year), month_number(m.group("month")) or 0, int(m.group("day")))
-            if value and not _taken(taken, m.start(), m.end()):
+            if value and not touches(taken, m.start(), m.end()) and not RECURRING.match(text, m.end()):
                 out.append(make_record(region.doc, "date", value, m.start(), m.end(), "date", {"year_inferred": True}))
     return out
-
-
-def _taken(taken: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in taken)
 
 
 def duration(n: str, unit: str) -> str | None:
     """ISO 8601 duration for "15 jours", "trente jours", "deux ans"."""
     count = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
-    code = DURATION_UNITS.get(unit.lower())
+    code = DURATION_UNITS.get(" ".join(unit.lower().split()))
     return f"P{count}{code}" if count and code else None
 
 
-def find_delays(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, ISO duration, anchor) of relative delays in text[lo:hi]."""
+@dataclass
+class Delay:
+    """A relative delay: its span, ISO duration and anchor event."""
+
+    start: int
+    end: int
+    value: str
+    anchor: str | None
+
+    def extra(self) -> dict:
+        return {"deadline_kind": "relative", **({"deadline_anchor": self.anchor} if self.anchor else {})}
+
+
+def find_delays(text: str, lo: int, hi: int) -> list[Delay]:
+    """Relative delays in text[lo:hi]."""
     out = []
     for m in DELAY.finditer(text, lo, hi):
         value = duration(m.group("n"), m.group("unit"))
         if value:
-            anchor = " ".join(m.group("anchor").split()) if m.group("anchor") else None
-            out.append((m.start(), m.end(), value, anchor))
+            out.append(Delay(m.start(), m.end(), value, squash(m.group("anchor")) if m.group("anchor") else None))
     return out
 
 
 def delay_records(region: Region, text: str, lo: int, hi: int) -> list[Record]:
     """Relative deadlines as durations, with their anchor event in extra."""
-    return [
-        make_record(region.doc, "date", value, s, e, "duration",
-                    {"deadline_kind": "relative", **({"deadline_anchor": anchor} if anchor else {})})
-        for s, e, value, anchor in find_delays(text, lo, hi)
-    ]
+    return [make_record(region.doc, "date", d.value, d.start, d.end, "duration", d.extra())
+            for d in find_delays(text, lo, hi)]

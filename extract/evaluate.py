@@ -7,8 +7,10 @@ prediction matches at most one gold record, preferring one whose evidence overla
 
 Recall is over every gold record. Precision is over the predictions that fall inside the
 gold's exhaustive spans ("NNN:<section number> <heading>", "NNN:tableK",
-"NNN:obligations_with_deadline"), where every record is annotated; where a type has no such
-span, precision is undefined and F1 equals recall.
+"NNN:obligations_with_deadline"), where every record of the types annotated with that label is
+listed (a span labelled on amounts and dates says nothing of obligations in it); where a type
+has no such span, precision is undefined and F1 equals recall. `Report.unmatched` lists the
+predictions inside exhaustive spans that match no gold record (the false positives).
 """
 
 from __future__ import annotations
@@ -41,11 +43,16 @@ class TypeScore(BaseModel):
 
 
 class ExtractionReport(BaseModel):
-    """What `kb eval-extract` prints."""
+    """What `kb eval-extract` prints: scores per type and overall, the gold records no prediction
+    matched, and the predictions inside exhaustive spans that match no gold record."""
 
     types: list[TypeScore]
     overall: TypeScore
     missed: list[dict] = []
+    unmatched: list[dict] = []
+
+
+Report = ExtractionReport
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -106,26 +113,59 @@ def _evidence_spans(doc: Document, evidence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in rx.finditer(doc.text)]
 
 
+def _gold_spans(doc: Document, gold: dict) -> list[tuple[int, int]]:
+    """Where a gold record's evidence (continued by extra.evidence_cont) occurs in the text."""
+    cont = (gold.get("extra") or {}).get("evidence_cont", "")
+    both = _evidence_spans(doc, f"{gold.get('evidence', '')} {cont}") if cont else []
+    return both or _evidence_spans(doc, gold.get("evidence", ""))
+
+
 def exhaustive_span(doc: Document, label: str) -> tuple[tuple[int, int], str | None] | None:
-    """(span, only-type) named by an exhaustive_span label, or None when it cannot be resolved."""
+    """(span, only-type) named by an exhaustive_span label, or None when it cannot be resolved:
+    "NNN:<number> <heading>" is that section with its subsections (the heading decides between
+    sections of one number, and names the section when the number is missing), "NNN:tableK" the
+    K-th table, "NNN:obligations_with_deadline" the whole document for obligations with a deadline."""
     name = label.split(":", 1)[-1].strip()
     if name == "obligations_with_deadline":
         return (0, len(doc.text)), "obligation_deadline"
     m = re.fullmatch(r"table(\d+)", name)
     if m:
         k = int(m.group(1)) - 1
-        return ((doc.tables[k].start, doc.tables[k].end), None) if k < len(doc.tables) else None
-    number = name.split()[0].rstrip(".")
-    for sec in doc.sections:
-        if sec.number == number:
-            return (sec.start, sec.end), None
-    return None
+        return ((doc.tables[k].start, doc.tables[k].end), None) if 0 <= k < len(doc.tables) else None
+    number, _, heading = name.partition(" ")
+    number = number.rstrip(".")
+    numbered = [sec for sec in doc.sections if sec.number == number]
+    by_heading = [sec for sec in doc.sections if heading and _fold(sec.heading).startswith(_fold(heading))]
+    if not numbered and not by_heading:
+        by_heading = [sec for sec in doc.sections if _fold(sec.heading).startswith(_fold(name))]
+    pick = [s for s in numbered if s in by_heading] or numbered or by_heading
+    return ((pick[0].start, pick[0].end), None) if pick else None
 
 
-def _in_spans(rec: Record, spans: list[tuple[tuple[int, int], str | None]]) -> bool:
-    for (s, e), only in spans:
+SpanRule = tuple[tuple[int, int], str | None, frozenset[str]]
+
+
+def _spans_of(doc: Document, golds: list[dict]) -> list[SpanRule]:
+    """Each exhaustive span of a document's gold, with the record types it is exhaustive for
+    (those of the gold records that carry its label)."""
+    types: dict[str, set[str]] = defaultdict(set)
+    for g in golds:
+        if g.get("exhaustive_span"):
+            types[g["exhaustive_span"]].add(g["type"])
+    out = []
+    for label, kinds in types.items():
+        resolved = exhaustive_span(doc, label)
+        if resolved:
+            out.append((resolved[0], resolved[1], frozenset(kinds)))
+    return out
+
+
+def _in_spans(rec: Record, spans: list[SpanRule]) -> bool:
+    for (s, e), only, kinds in spans:
+        if rec.type not in kinds:
+            continue
         if only == "obligation_deadline":
-            if rec.type == "obligation" and isinstance(rec.value, dict) and rec.value.get("deadline"):
+            if isinstance(rec.value, dict) and rec.value.get("deadline"):
                 return True
             continue
         if s <= rec.start < e:
@@ -134,19 +174,25 @@ def _in_spans(rec: Record, spans: list[tuple[tuple[int, int], str | None]]) -> b
 
 
 def _match_doc(doc: Document, preds: list[Record], golds: list[dict]) -> tuple[set[str], list[dict]]:
-    """Ids of matched predictions and the gold records left unmatched."""
+    """Ids of matched predictions and the gold records left unmatched. Each prediction matches
+    at most one gold record: first the gold records whose evidence the prediction overlaps, then
+    the others to any prediction of equal value left."""
     used: set[str] = set()
-    missed = []
-    for g in golds:
-        cands = [p for p in preds if p.type == g["type"] and p.id not in used and value_match(g["type"], g["value"], p.value)]
-        ev = _evidence_spans(doc, g.get("evidence", ""))
-        near = [p for p in cands if any(p.start < e and s < p.end for s, e in ev)]
-        pick = (near or cands or [None])[0]
-        if pick is None:
-            missed.append(g)
-        else:
-            used.add(pick.id)
-    return used, missed
+    done: set[int] = set()
+    for near in (True, False):
+        for i, g in enumerate(golds):
+            if i in done:
+                continue
+            ev = _gold_spans(doc, g) if near else []
+            for p in preds:
+                if p.type != g["type"] or p.id in used or not value_match(g["type"], g["value"], p.value):
+                    continue
+                if near and not any(p.start < e and s < p.end for s, e in ev):
+                    continue
+                used.add(p.id)
+                done.add(i)
+                break
+    return used, [g for i, g in enumerate(golds) if i not in done]
 
 
 def evaluate(records_by_doc: dict[str, tuple[Document, list[Record]]], gold_path: Path) -> ExtractionReport:
@@ -157,14 +203,14 @@ def evaluate(records_by_doc: dict[str, tuple[Document, list[Record]]], gold_path
         by_doc[g["doc"]].append(g)
     counts: dict[str, TypeScore] = {t: TypeScore(type=t) for t in RECORD_TYPES}
     missed: list[dict] = []
+    unmatched: list[dict] = []
     for name, golds in by_doc.items():
         if name not in records_by_doc:
             raise ValueError(f"The gold names {name}, which is not ingested.")
         doc, preds = records_by_doc[name]
         used, miss = _match_doc(doc, preds, golds)
         missed += miss
-        spans = [s for s in (exhaustive_span(doc, g["exhaustive_span"]) for g in golds if g.get("exhaustive_span")) if s]
-        spans = list(dict.fromkeys(spans))
+        spans = _spans_of(doc, golds)
         for g in golds:
             counts[g["type"]].gold += 1
         for p in preds:
@@ -173,12 +219,15 @@ def evaluate(records_by_doc: dict[str, tuple[Document, list[Record]]], gold_path
             if spans and _in_spans(p, spans):
                 counts[p.type].predicted_in_spans += 1
                 counts[p.type].correct_in_spans += p.id in used
+                if p.id not in used:
+                    unmatched.append({"doc": name, "type": p.type, "text": " ".join(p.text.split())[:200],
+                                      "value": p.value, "section": p.section.number if p.section else None})
     types = [_finish(c) for c in counts.values() if c.gold or c.predicted_in_spans]
     overall = _finish(TypeScore(
         type="all", gold=sum(c.gold for c in types), matched=sum(c.matched for c in types),
         predicted_in_spans=sum(c.predicted_in_spans for c in types),
         correct_in_spans=sum(c.correct_in_spans for c in types)))
-    return ExtractionReport(types=types, overall=overall, missed=missed)
+    return ExtractionReport(types=types, overall=overall, missed=missed, unmatched=unmatched)
 
 
 def _finish(c: TypeScore) -> TypeScore:

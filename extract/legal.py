@@ -1,128 +1,186 @@
-"""Legal references: laws with their date, "loi SSI", articles and paragraphs, royal decrees,
-KCE reports and notes ("note CSS 2019/314"), with normalised parts."""
+"""Legal references: laws and decrees with their date and title ("loi du 22 avril 2019 relative à
+..."), the SSI law ("loi SSI" = the law coordinated on 14 July 1994), articles with paragraphs
+("article 51, § 9", "articles 26, 50 et 51", "articles 21 à 26 inclus"), what a decree carries out
+("portant exécution de l'article 53, § 1er, de la loi ..."), KCE reports and notes ("note CSS
+2019/314"), with normalised parts (act, law_date, article, paragraph, implements, number).
+"""
 
 from __future__ import annotations
 
 import re
 
-from extract.base import Region, make_record
-from extract.lexicon_legal import ACT_WORDS, SSI_LAW_NAME, SSI_PATTERNS
+from extract import lexicon_fr as fr
+from extract import lexicon_nl as nl
+from extract.base import Region, make_record, squash
 from extract.models import Record
-from ingest.dates import DAY_MONTH_YEAR, iso, month_number
+from ingest.dates import MONTH_ALT, iso, month_number
 
-_ACT = "|".join(ACT_WORDS)
-_DATE = r"[0-3]?\d(?:er)?\s+[^\W\d_]+\s+(?:19|20)\d\d"
-SSI = re.compile("|".join(SSI_PATTERNS), re.I)
-DATED_ACT = re.compile(
-    rf"(?P<act>{_ACT})\s+du\s+(?P<date>{_DATE})"
-    r"(?P<tail>\s*,?\s+(?:relati(?:f|ve)s?\s+(?:à|au|aux)|portant|concernant|modifiant|fixant|instaurant|betreffende|tot)\s+"
-    r"[^.;:()\n]*(?:\n[^.;:()\n]*)?)?",
+SSI_LAW = {"law": fr.SSI_LAW_NAME, "law_date": "1994-07-14"}
+_ACT = "|".join(fr.ACT_WORDS_RX + nl.ACT_WORDS_RX)
+_DATE = rf"(?P<day>[0-3]?\d)(?:er|ste)?\s+(?P<month>{MONTH_ALT})\s+(?P<year>(?:19|20)\d\d)"
+SSI = re.compile("|".join(fr.SSI_PATTERNS + nl.SSI_PATTERNS), re.I)
+DATED_ACT = re.compile(rf"(?<![\w-])(?P<act>{_ACT})\s+(?:{fr.ACT_DATE_LINK_RX}|{nl.ACT_DATE_LINK_RX})\s+{_DATE}\b", re.I)
+COORDINATED = re.compile(
+    rf"(?<![\w-])(?P<act>loi|wet)\s+(?:{fr.TITLE_HEAD_RX}|{nl.TITLE_HEAD_RX})\s+[^.;:()]{{3,220}}?,?\s+"
+    rf"(?:{fr.COORDINATED_RX}|{nl.COORDINATED_RX})\s+{_DATE}\b",
     re.I,
 )
-_NUMS = r"\d+(?:\s?(?:bis|ter|quater))?(?:\s*(?:,|et|à|en|tot)\s*\d+(?:\s?(?:bis|ter|quater))?)*(?:\s+inclus)?"
+TITLE_HEAD = re.compile(rf"\s*,?\s+(?:{fr.TITLE_HEAD_RX}|{nl.TITLE_HEAD_RX}|en\s+ce\s+qui\s+concerne)\s", re.I)
+TITLE_STOP = re.compile(
+    rf"[.;:()«»]|\n\s*\n|,(?!\s*(?:{fr.COORDINATED_RX}|{nl.COORDINATED_RX}|modifiée|telle\s+que|gewijzigd))"
+    rf"|\s+et\s+(?:la|le|l['’]|les|de|het)\s*(?:{_ACT})\b|\s+(?:du|van)\s+[0-3]?\d(?:er)?\s+(?:{MONTH_ALT})\b",
+    re.I,
+)
+IMPLEMENTS = re.compile(rf"\s*,?\s+(?:{fr.IMPLEMENTS_RX}|{nl.IMPLEMENTS_RX})\s*", re.I)
+_SUFFIX = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?"
+_ONE = rf"\d+{_SUFFIX}(?![°\d])"
+_NUMS = rf"{_ONE}(?:\s*(?:,|et|à|en|tot)\s*(?:{_ONE}|(?:bis|ter|quater)\b))*(?:\s+inclus)?"
 ARTICLE = re.compile(
-    rf"(?P<kw>\barticles?|\bart\.|\bartikelen|\bartikel)\s+(?P<nums>{_NUMS})"
-    r"(?:\s*,?\s*§\s*(?P<par>\d+)(?:er)?)?(?:\s*,?\s*(?:alinéa|al\.|lid)\s*\d+)?",
+    rf"(?P<kw>{fr.ARTICLE_RX}|{nl.ARTICLE_RX})\s+(?P<nums>{_NUMS})"
+    rf"(?:\s*,?\s*§\s*(?P<par>\d+)(?:{fr.PARAGRAPH_SUFFIX_RX})?)?"
+    rf"(?:\s*,?\s*(?:{fr.ALINEA_RX}|{nl.ALINEA_RX})\s*(?P<al>\d+)(?:er)?)?"
+    r"(?:\s*,\s*(?P<point>\d+°))?",
     re.I,
 )
-OF_LAW = re.compile(r"\s*,?\s*(?:de\s+la|du|de\s+l['’]|van\s+de|van\s+het)\s+", re.I)
-THIS_LAW = re.compile(r"(?:cette|ladite|la\s+même)\s+loi|la\s+loi\s+précitée|deze\s+wet", re.I)
-NOMENCLATURE = re.compile(r"(?:la\s+)?nomenclature", re.I)
-REPORT = re.compile(r"(?:rapport\s+KCE|KCE[-\s]*(?:\(\s*)?rapport|KCE\s+report)\s+(?P<n>\d+\s?[A-Z]?)\b", re.I)
-NOTE = re.compile(r"\bnote\s+(?P<org>CSS|CGSS|CSSS|INAMI)\s+(?P<n>\d{4}/\d+)", re.I)
+OF_LAW = re.compile(rf"(?:{fr.OF_LAW_RX}|{nl.OF_LAW_RX})", re.I)
+THIS_LAW = re.compile(rf"{fr.THIS_LAW_RX}|{nl.THIS_LAW_RX}", re.I)
+NOMENCLATURE = re.compile(rf"{fr.NOMENCLATURE_RX}|{nl.NOMENCLATURE_RX}", re.I)
+REPORT = re.compile(rf"(?:{fr.REPORT_RX}|{nl.REPORT_RX})\s+(?:n°\s*|nr\.?\s*|no\.?\s*)?(?P<n>\d+\s?[A-Z]?)\b", re.I)
+NOTE = re.compile(rf"(?:{fr.NOTE_RX}|{nl.NOTE_RX})\s+(?P<org>[A-Z][A-Za-z]{{1,7}})\s+(?P<n>\d{{4}}/\d+)")
+_VERBS = frozenset("est sont sera seront doit doivent peut peuvent prévoit prévoient a ont".split())
+_ENT_WORDS = frozenset(fr.ENT_WORDS)
+INFER_WITHIN = 400  # an article without its law takes the law named this close before it
 
 
-def _date_of(text: str) -> str | None:
-    m = DAY_MONTH_YEAR.search(text)
-    if not m:
-        return None
+def _date(m: re.Match) -> str | None:
     return iso(int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day")))
 
 
-def _articles(nums: str) -> str | list[str]:
-    parts = re.findall(r"\d+(?:\s?(?:bis|ter|quater))?", nums)
-    parts = [p.replace(" ", "") for p in parts]
+def _act_name(act: str) -> str:
+    key = squash(act).lower()
+    return fr.ACT_NAMES.get(key) or nl.ACT_NAMES.get(key) or key
+
+
+def articles(nums: str) -> str | list[str]:
+    """"26, 50 et 51" -> ["26", "50", "51"]; "21 à 26 inclus" -> "21-26"; "17ter et quater" ->
+    ["17ter", "17quater"]."""
+    parts: list[str] = []
+    for token in re.findall(rf"\d+{_SUFFIX}|\b(?:bis|ter|quater)\b", nums):
+        token = token.replace(" ", "")
+        if token.isalpha() and parts:
+            token = re.match(r"\d+", parts[-1]).group(0) + token  # type: ignore[union-attr]
+        parts.append(token)
     if re.search(r"\bà\b|\btot\b", nums) and len(parts) == 2:
         return f"{parts[0]}-{parts[1]}"
     return parts[0] if len(parts) == 1 else parts
 
 
+def _title_end(text: str, pos: int, limit: int = 200) -> int:
+    """Where the title of an act that starts at `pos` ends: at punctuation that closes it, before
+    another act, or before the verb of the sentence ("... du tiers payant respectent les tarifs")."""
+    hi = min(len(text), pos + limit)
+    stop = TITLE_STOP.search(text, pos, hi)
+    end = stop.start() if stop else hi
+    if not stop and end < len(text) and text[end].isalnum():
+        end = text.rfind(" ", pos, end)
+    for m in re.finditer(r"[^\W\d_]+", text[pos:end]):
+        word = m.group(0).lower()
+        if word in _VERBS or (len(word) > 5 and word.endswith("ent") and not word.endswith("ment")
+                              and word not in _ENT_WORDS):
+            end = pos + m.start()
+            break
+    return len(text[:end].rstrip(" ,"))
+
+
+def _act_at(text: str, m: re.Match) -> tuple[dict, int]:
+    """A dated act's value (act, law_date, implements) and where its mention ends."""
+    value: dict = {"act": _act_name(m.group("act")), "law_date": _date(m)}
+    end = m.end()
+    imp = IMPLEMENTS.match(text, end)
+    if imp:
+        art = ARTICLE.match(text, imp.end())
+        ref = _article_value(text, art, None) if art else _law_at(text, imp.end())
+        if ref:
+            value["implements"] = {k: v for k, v in ref[0].items() if k in ("article", "paragraph", "law_date", "law")}
+            end = ref[1]
+    head = TITLE_HEAD.match(text, end)
+    if head:
+        end = _title_end(text, head.end())
+    return value, end
+
+
 def _law_at(text: str, pos: int) -> tuple[dict, int] | None:
-    """The law named right after an article reference, with where its mention ends."""
-    m = SSI.match(text, pos)
-    if m:
-        return {"law": SSI_LAW_NAME, "law_date": "1994-07-14"}, m.end()
-    m = DATED_ACT.match(text, pos)
-    if m:
-        return _act_value(m), m.end()
+    """The law named at `pos` (after "de la"), with where its mention ends."""
+    for pattern in (SSI, COORDINATED, DATED_ACT):
+        m = pattern.match(text, pos)
+        if m and pattern is SSI:
+            return dict(SSI_LAW), m.end()
+        if m and pattern is COORDINATED:
+            return {"act": _act_name(m.group("act")), "law_date": _date(m)}, m.end()
+        if m:
+            return _act_at(text, m)
     m = NOMENCLATURE.match(text, pos)
-    if m:
-        return {"law": "nomenclature des prestations de santé"}, m.end()
-    return None
+    return ({"law": fr.NOMENCLATURE_NAME}, m.end()) if m else None
 
 
-def _act_value(m: re.Match) -> dict:
-    act = " ".join(m.group("act").lower().split())
-    value: dict = {"law_date": _date_of(m.group("date")), "act": act}
-    return value
+def _article_value(text: str, m: re.Match, last: tuple[dict, int] | None) -> tuple[dict, int]:
+    """An article reference's value (with its law) and where it ends."""
+    value: dict = {"article": articles(m.group("nums"))}
+    for key, group in (("paragraph", "par"), ("alinea", "al"), ("point", "point")):
+        if m.group(group):
+            value[key] = m.group(group)
+    end = m.end()
+    of = OF_LAW.match(text, end)
+    found = _law_at(text, of.end()) if of else None
+    this = THIS_LAW.match(text, of.end()) if of else None
+    if found:
+        law, end = found
+        value.update(law)
+    elif this and last:
+        value.update(last[0])
+        end = this.end()
+    elif not of and last and m.start() - last[1] <= INFER_WITHIN:
+        value.update(last[0])
+        value["law_inferred"] = True
+    return value, end
 
 
 def legal_refs(region: Region, text: str, lo: int, hi: int) -> list[Record]:
-    """Article references (with the law they belong to), dated acts, the SSI law, reports, notes."""
+    """Article references (with their law), dated and coordinated acts, the SSI law, reports, notes."""
     out: list[Record] = []
-    taken: list[tuple[int, int]] = []
-    last_law: dict | None = None
+    taken_until = lo
+    last: tuple[dict, int] | None = None
     events = sorted(
-        [(m.start(), "article", m) for m in ARTICLE.finditer(text, lo, hi)]
-        + [(m.start(), "act", m) for m in DATED_ACT.finditer(text, lo, hi)]
-        + [(m.start(), "ssi", m) for m in SSI.finditer(text, lo, hi)],
-        key=lambda x: x[0],
+        [(m.start(), 0, m) for m in ARTICLE.finditer(text, lo, hi)]
+        + [(m.start(), 1, m) for p in (SSI, COORDINATED, DATED_ACT) for m in p.finditer(text, lo, hi)],
+        key=lambda x: (x[0], x[1]),
     )
     for start, kind, m in events:
-        if any(s <= start < e for s, e in taken):
+        if start < taken_until:
             continue
-        if kind == "article":
-            rec, law = _article_record(region, text, m, last_law)
+        if kind == 0:
+            value, end = _article_value(text, m, last)
+            law = {k: v for k, v in value.items() if k in ("law", "law_date", "act")}
         else:
-            law = {"law": SSI_LAW_NAME, "law_date": "1994-07-14"} if kind == "ssi" else _act_value(m)
-            value = {"text": " ".join(m.group(0).split()), **law}
-            rec = make_record(region.doc, "legal_ref", value, m.start(), m.end())
-        last_law = law or last_law
-        out.append(rec)
-        taken.append((rec.start, rec.end))
-    out += _reports(region, text, lo, hi)
-    return out
-
-
-def _article_record(region: Region, text: str, m: re.Match, last_law: dict | None) -> tuple[Record, dict | None]:
-    value: dict = {"article": _articles(m.group("nums"))}
-    if m.group("par"):
-        value["paragraph"] = m.group("par")
-    end = m.end()
-    law = None
-    of = OF_LAW.match(text, end)
-    if of:
-        found = _law_at(text, of.end())
-        this = THIS_LAW.match(text, of.end())
-        if found:
-            law, end = found
-        elif this and last_law:
-            law, end = last_law, this.end()
-    if law is None and last_law and not of:
-        law = last_law
-        value["law_inferred"] = True
-    if law:
-        value.update(law)
-    value = {"text": " ".join(text[m.start():end].split()), **value}
-    return make_record(region.doc, "legal_ref", value, m.start(), end), (law if of else None)
+            found = _law_at(text, start)
+            if not found:
+                continue
+            value, end = found
+            law = value
+        if (law.get("law_date") or law.get("law")) and not value.get("law_inferred"):
+            last = ({k: v for k, v in law.items() if k in ("law", "law_date", "act")}, end)
+        value = {"text": squash(text[start:end]), **value}
+        out.append(make_record(region.doc, "legal_ref", value, start, end))
+        taken_until = end
+    return out + _reports(region, text, lo, hi)
 
 
 def _reports(region: Region, text: str, lo: int, hi: int) -> list[Record]:
     out = []
     for m in REPORT.finditer(text, lo, hi):
-        value = {"text": " ".join(m.group(0).split()), "act": "rapport KCE", "number": m.group("n").replace(" ", "")}
+        value = {"text": squash(m.group(0)), "act": "rapport KCE", "number": m.group("n").replace(" ", "")}
         out.append(make_record(region.doc, "legal_ref", value, m.start(), m.end()))
     for m in NOTE.finditer(text, lo, hi):
-        value = {"text": m.group(0), "act": f"note {m.group('org').upper()}", "number": m.group("n")}
+        value = {"text": squash(m.group(0)), "act": f"note {m.group('org').upper()}", "number": m.group("n")}
         out.append(make_record(region.doc, "legal_ref", value, m.start(), m.end()))
     return out

@@ -1,9 +1,15 @@
 """Obligations: who must (commits to, should, may) do what, by when.
 
-Sentence by sentence: a modality cue ("doit", "s'engage à", "insiste pour que", "peut", a
-future tense of an actor), the actor (the subject, a passive agent "par X", or the previous
-sentence's subject for a pronoun), the action, and a deadline (a date after "d'ici", "pour le",
-"au plus tard", a year after "d'ici", or a relative delay "dans les trente jours qui suivent X").
+Sentence by sentence: a modality cue ("doit", "est chargé de", "s'engage à", "veillera à",
+"sont invités à", "peut", a future tense, a duty verb before a delay), its actor, the action and a
+deadline. The actor is the grammatical subject of the cue: the noun phrase before it, skipping
+inserts ("en concertation avec ...") and relative clauses ("qui souhaite ..."), the agent of a
+passive ("sera soumise par la CIA"), or for a pronoun the actor of the sentence before. An actor
+must name someone (a person, body or institution: a noun of the lexicon, an acronym or a proper
+name); a sentence whose subject is a thing ("les mesures doivent être prises") has no actor and
+gives no obligation. A future tense or a present duty verb obliges only with a deadline (or, in
+the future tense, for a party to the agreement itself, which commits). "X insiste pour que Y ..."
+obliges Y when Y is an actor, else X with the deadline of the request kept in extra.
 """
 
 from __future__ import annotations
@@ -11,196 +17,214 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.base import Region, make_record
-from extract.dates import find_delays
-from extract.lexicon_obligations import (
-    DEADLINE_BEFORE,
-    DISCOURSE_WORDS,
-    DUTY_VERBS,
-    FUTURE_VERB,
-    MODALITY_CUES,
-    NOT_ACTORS,
-    SELF_ACTORS,
-    SUBJECT_PRONOUNS,
-)
+from extract import lexicon_fr as fr
+from extract import lexicon_nl as nl
+from extract.actors import Grammar, grammar_for
+from extract.base import Region, make_record, squash
+from extract.deadlines import Deadline, find_deadlines
 from extract.models import Record
-from ingest.dates import find_dates
 from ingest.sentences import sentences
 
-_CUES = [(mod, re.compile(rx, re.I)) for mod, rx in MODALITY_CUES]
-_DUTY = re.compile(r"\b(?:" + "|".join(DUTY_VERBS) + r")\b", re.I)
-_FUTURE = re.compile(FUTURE_VERB, re.I)
-_DEADLINE_HEAD = re.compile(rf"(?:{DEADLINE_BEFORE})$", re.I)
-_YEAR_DEADLINE = re.compile(r"d['’]ici\s+(?:(?:à|la\s+)?fin\s+)?(?P<y>(?:19|20)\d\d)\b|tegen\s+(?P<y2>(?:19|20)\d\d)\b", re.I)
-_SUBORDINATE = re.compile(r"^\s*(?:étant\s+donné\s+que|vu\s+que|puisque|bien\s+que|alors\s+que|si\s|lorsque|comme\s)", re.I)
-_PASSIVE_AGENT = re.compile(r"\b(?:soumise?s?|établie?s?|réalisée?s?|présentée?s?|fixée?s?|approuvée?s?|élaborée?s?|organisée?s?)\s+par\s+(?P<agent>(?:la|le|les|l['’])\s*[^,;.(]{2,80}?(?:\s*\([A-Z][\w-]{1,10}\))?)(?=\s+(?:à|au|aux|pour|d['’]ici|dans|avant)\b|[,;.(])", re.I)
-_CLAUSE_BREAK = re.compile(r"[,:;()]|\b(?:que|qu['’]|qui|dont|mais|où)\b", re.I)
-_PASSIVE_FUTURE = re.compile(r"\b(?:sera|seront)\s+(?:\w+\s+)?\w+(?:ée?s?|ise?s?|ite?s?|te?s?)\s+par\b", re.I)
+_CUES = [(mod, re.compile(rx, re.I)) for lex in (fr, nl) for mod, rx in lex.MODALITY_CUES]
+_FUTURE_FR = re.compile(fr.FUTURE_VERB_RX, re.I)
+_FUTURE_NL = re.compile(nl.FUTURE_VERB_RX, re.I)
+_DUTY = re.compile(r"\b(?:" + "|".join(fr.DUTY_VERBS + nl.DUTY_VERBS) + r")\b", re.I)
+_PASSIVE_BY = re.compile(rf"{fr.PASSIVE_BY_RX}|{nl.PASSIVE_BY_RX}".replace("(?P<part>", "(?:"), re.I)
+_PASSIVE_AFTER = re.compile(rf"(?:{fr.PASSIVE_AFTER_CUE_RX})|(?:{nl.PASSIVE_AFTER_CUE_RX})", re.I)
+_NEGATION = re.compile(rf"(?:{fr.NEGATION_BEFORE_RX})|(?:{nl.NEGATION_BEFORE_RX})", re.I)
+_SELF = tuple(fr.SELF_ACTORS + nl.SELF_ACTORS)
+_NUMBER_START = re.compile(r"\s*(?:[-•●◦▪\uf0b7–*]\s*|(?:(?:\d{1,2}\.)+\d{0,2}\.?|[A-Z]\.|\d{1,2}\)|[a-z]\))\s+)")
+_AFTER_AGENT = r"\s(?:à|au|aux|pour|d['’]ici|dans|avant|au\s+plus\s+tard|aan|voor|tegen|binnen)\b"
+_DATIVE = re.compile(r"\s*(?:à|aux|au|aan)\s+", re.I)
+_AGENT = re.compile(r"[^,;.]{0,80}?\b(?:par|door)\s+", re.I)
+_HEADING_BREAK = re.compile(r"\n\s*(?=(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cet|Cette|Ces|De|Het|Een)\b)")
 
 
 @dataclass
-class Deadline:
-    value: str
+class Cue:
+    """A modality cue in a sentence: offsets in the sentence, modality, and kind."""
+
     start: int
     end: int
-    extra: dict
+    modality: str | None  # None for a future tense or a duty verb (decided by the deadline)
+    kind: str  # "modal", "request", "future", "duty", "passive", "participle"
+    negated: bool = False
 
 
-def _deadline(text: str, lo: int, hi: int) -> Deadline | None:
-    """The first deadline phrase in text[lo:hi]."""
-    for s, e, value in find_dates(text[lo:hi]):
-        head = text[max(lo, lo + s - 30) : lo + s]
-        if _DEADLINE_HEAD.search(head) or re.match(r"\s*au\s+plus\s+tard", text[lo + e : lo + e + 20], re.I):
-            return Deadline(value, lo + s, lo + e, {})
-    m = _YEAR_DEADLINE.search(text, lo, hi)
-    if m:
-        return Deadline(m.group("y") or m.group("y2"), m.start(), m.end(), {"granularity": "year"})
-    for s, e, value, anchor in find_delays(text, lo, hi):
-        extra = {"deadline_kind": "relative", **({"deadline_anchor": anchor} if anchor else {})}
-        return Deadline(value, s, e, extra)
+@dataclass
+class Context:
+    """What a sentence needs from the sentences before it."""
+
+    grammar: Grammar
+    previous_actor: str | None = None
+    previous_sentence: str = ""
+    lead: tuple[str, str] | None = None  # (actor, modality) of a lead-in ending with ":"
+
+
+def find_cues(sent: str) -> list[Cue]:
+    """Every modality cue of a sentence, in order."""
+    found = []
+    for mod, rx in _CUES:
+        for m in rx.finditer(sent):
+            kind = "participle" if re.match(r"charg", m.group(0), re.I) else ("request" if mod == "request" else "modal")
+            found.append(Cue(m.start(), m.end(), "should" if mod == "request" else mod, kind,
+                             bool(_NEGATION.search(sent[max(0, m.start() - 20) : m.start()]))))
+    for rx in (_FUTURE_FR, _FUTURE_NL):
+        for m in rx.finditer(sent):
+            if m.group(0).lower() not in fr.NOT_FUTURE:
+                found.append(Cue(m.start(), m.end(), None, "future"))
+    for m in _PASSIVE_BY.finditer(sent):
+        found.append(Cue(m.start(), m.end(), None, "passive"))
+    found += [Cue(m.start(), m.end(), None, "duty") for m in _DUTY.finditer(sent)]
+    return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
+    """The actor of one cue, or None when the cue has none (a thing, an agentless passive)."""
+    g = ctx.grammar
+    if cue.kind == "passive":
+        return g.actor_after(sent, cue.end)
+    if cue.kind == "participle":
+        return g.last_actor(sent[: cue.start], plural=sent[cue.start : cue.end].split()[0].endswith("s"))
+    if sent[cue.start : cue.start + 3].lower() in ("il ", "het"):  # "il est demandé aux médecins de"
+        dative = _DATIVE.match(sent, cue.end)
+        return g.actor_after(sent, dative.end()) if dative else None
+    if cue.kind == "modal" and _PASSIVE_AFTER.match(sent, cue.end):
+        agent = _AGENT.match(sent, cue.end)
+        return g.actor_after(sent, agent.end()) if agent else None
+    previous = g.first_actor(sent[: cue.start]) or ctx.previous_actor
+    subject = g.subject_before(sent, cue.start, previous, ctx.previous_sentence)
+    if cue.kind == "request" and subject is None:
+        return g.actor_after(sent, cue.end)
+    return subject
+
+
+def _choose(sent: str, cues: list[Cue], ctx: Context, deadline: Deadline | None) -> tuple[Cue, str] | None:
+    """The first cue that has an actor and obliges (a future or duty verb needs a deadline); cues
+    of relative clauses ("une organisation qui souhaite ...") only when the main clause has none."""
+    ordered = sorted(cues, key=lambda c: ctx.grammar.in_relative(sent, c.start))
+    for cue in ordered:
+        if cue.negated and (cue.kind != "modal" or cue.modality not in ("must", "may")):
+            continue
+        actor = _actor_for(sent, cue, ctx)
+        if not actor:
+            continue
+        if deadline or cue.kind in ("modal", "request", "participle") or (cue.kind == "future" and _is_self(actor)):
+            return cue, actor
     return None
 
 
-def _cues(sentence: str) -> list[tuple[int, str | None, re.Match]]:
-    """Every modality cue (and future-tense verb, modality None) in the sentence, in order."""
-    found = []
-    for mod, rx in _CUES:
-        for m in rx.finditer(sentence):
-            if mod == "may" and re.search(r"\bn(?:e|['’])\s*$", sentence[: m.start()]):
-                continue  # "ne peut" denies a permission
-            found.append((m.start(), mod, m))
-    for m in _FUTURE.finditer(sentence):
-        if m.group(0).lower() not in _NOT_FUTURE:
-            found.append((m.start(), None, m))
-    found += [(m.start(), None, m) for m in _PASSIVE_FUTURE.finditer(sentence)]
-    return sorted(found, key=lambda x: x[0])
-
-
-_NOT_FUTURE = frozenset(
-    "pendant entra cadre mesure lettre notre votre autre contre centre montre ordre titre offre "
-    "encadra sera seront aura auront fera feront pourra pourront devra devront sont tera".split()
-)
-
-
-def _clean_actor(phrase: str) -> str | None:
-    phrase = re.sub(r"^\s*(?:\d{1,2}\.)+(?:\d{1,2})?\s*", "", phrase)
-    if phrase.strip(" ,").lower() in DISCOURSE_WORDS or re.match(r"\s*s['’]il\b|\s*si\b", phrase, re.I):
-        return None
-    words = phrase.strip(" ,;:«»\"'").split()
-    while words and words[0].lower().strip("’'") in ("la", "le", "les", "l", "un", "une", "ce", "cette", "ces", "de", "des"):
-        words = words[1:]
-    actor = " ".join(words).strip(" ,;:")
-    if not actor or actor.lower() in NOT_ACTORS or len(actor) < 2:
-        return None
-    if actor.split()[0].lower() in _NOT_HEADS:
-        return None
-    return actor[:90]
-
-
-_NOT_HEADS = frozenset(
-    "en de du des pour dans sur à avec par après avant selon vu si lors sans sous entre chez "
-    "il ils elle elles on qui que dont ce cela ceci y etc. etc het van voor in op met".split()
-)
-
-
-def _subject_before(sentence: str, pos: int) -> str | None:
-    """The noun phrase right before the verb at `pos`, skipping relative clauses ("qui ...")."""
-    before = sentence[:pos]
-    pieces, last = [], 0
-    for m in _CLAUSE_BREAK.finditer(before):
-        pieces.append((before[last : m.start()], m.group(0).lower()))
-        last = m.end()
-    pieces.append((before[last:], ""))
-    after_relative = False
-    for i in range(len(pieces) - 1, -1, -1):
-        phrase = pieces[i][0]
-        starts_relative = i > 0 and pieces[i - 1][1].strip("’'") in ("qui", "que", "qu", "dont", "où")
-        if starts_relative:
-            after_relative = True
-            continue
-        actor = _clean_actor(_strip_clitics(phrase))
-        if actor:
-            return actor
-        if not after_relative:
-            break
-    head = re.split(r"\s+(?:qui|que|dont)\b|,", before, maxsplit=1)[0]
-    return _clean_actor(head) if len(head.split()) <= 8 else None
-
-
-def _strip_clitics(phrase: str) -> str:
-    phrase = re.sub(r"\b(?:en\s+outre|par\s+ailleurs|dès\s+lors|également|enfin|toutefois)\b", " ", phrase, flags=re.I)
-    return re.sub(r"\b(?:se|s['’]|ne|n['’]|y|en|le|la|les|l['’])\s*$", "", phrase.strip(), flags=re.I)
-
-
-def _actor(sentence: str, cue: re.Match, previous: str | None) -> str | None:
-    agent = _PASSIVE_AGENT.search(sentence)
-    if agent:
-        return _clean_actor(agent.group("agent"))
-    actor = _subject_before(sentence, cue.start())
-    if actor and actor.split()[-1].lower() in SUBJECT_PRONOUNS:
-        head = _clean_actor(re.split(r"\s+(?:qui|que|dont)\b|,", sentence, maxsplit=1)[0])
-        return head if head and head != actor and len(head.split()) <= 6 else previous
-    if actor is None:
-        words = sentence[: cue.start()].split()
-        if words and words[-1].lower() in SUBJECT_PRONOUNS:
-            return previous
-    return actor
-
-
 def _is_self(actor: str | None) -> bool:
-    return bool(actor) and any(a in actor.lower() for a in SELF_ACTORS)
+    low = (actor or "").lower()
+    return any(re.search(rf"\b{re.escape(a)}\b", low) for a in _SELF)
 
 
-def obligations(region: Region, text: str, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Record]:
-    """Obligations with actor, action, deadline and modality, one per sentence."""
-    out: list[Record] = []
-    previous: str | None = None
-    for s, e in sentences(text, lo, hi):
-        if any(a <= s < b for a, b in skip):
-            continue
-        sent = text[s:e]
-        rec, subject = _one(region, text, s, e, sent, previous)
-        if rec:
-            out.append(rec)
-        previous = subject or previous
-    return out
+def _modality(cue: Cue, actor: str) -> str:
+    if cue.negated:
+        return "must"  # "ne peut pas", "ne doit pas": a prohibition
+    if cue.modality:
+        return cue.modality
+    return "commits" if _is_self(actor) and cue.kind == "future" else "must"
 
 
-def _one(region: Region, text: str, s: int, e: int, sent: str, previous: str | None):
-    """The obligation of one sentence (or None) and the sentence's subject."""
-    main_lo = s + sent.index(",") + 1 if _SUBORDINATE.match(sent) and "," in sent else s
-    deadline = _deadline(text, main_lo, e)
-    chosen = None
-    for _, mod, cue in _cues(sent):
-        actor = _actor(sent, cue, previous)
-        if mod is None and not (deadline or _is_self(actor)):
-            continue
-        if actor or chosen is None:
-            chosen = (mod, cue, actor)
-        if actor:
-            break
-    if chosen is None and deadline:
-        verb = _DUTY.search(sent)
-        chosen = ("must", verb, _actor(sent, verb, previous)) if verb else None
+def _action(sent: str, cue: Cue, actor: str, deadline: Deadline | None, offset: int) -> str:
+    """What is to be done: the words after the cue (from the verb for a future or duty verb, from
+    the participle for a passive, after "de" for "il est demandé à X de"), without the deadline."""
+    start = cue.start if cue.kind in ("future", "duty", "passive") else cue.end
+    words = sent[start:]
+    if deadline and deadline.start - offset >= start:
+        words = sent[start : deadline.start - offset] + " " + sent[deadline.end - offset :]
+    if cue.kind == "passive":  # "soumise par la CIA à l'approbation" -> "soumise à l'approbation"
+        words = re.sub(rf"\s(?:par|door)\s+(?:\S+\s+)?{re.escape(actor.split()[0])}.*?(?={_AFTER_AGENT}|$)", " ",
+                       words, count=1, flags=re.I | re.S)
+    elif sent[cue.start : cue.start + 3].lower() in ("il ", "het"):
+        words = re.split(r"\s(?:de|d['’]|om)\s*", words, maxsplit=1)[-1]
+    words = re.sub(r"^\s*(?:(?:à|de|que|om|te)\b|d['’]|qu['’])\s*", "", squash(words), flags=re.I)
+    words = re.sub(r"\s*,(?:\s*,)+", ",", re.sub(r"\s+([,.;])", r"\1", words))
+    return words.strip(" ,;:.")[:160]
+
+
+def _start_of(text: str, s: int, e: int) -> int:
+    """Where the sentence itself starts: after a section number or a heading line glued to it."""
+    m = _NUMBER_START.match(text, s, e)
+    s = m.end() if m else s
+    glued = [b for b in _HEADING_BREAK.finditer(text, s, e) if not re.search(r"[,;:]\s*$", text[s : b.start()])]
+    if glued and not any(c.isdigit() for c in text[s : glued[0].start()][-3:]):
+        head = text[s : glued[0].start()]
+        if len(head) < 90 and not re.search(r"[.!?]\s*$", head):
+            return glued[0].end()
+    return s
+
+
+def _deadline_for(deadlines: list[Deadline], pos: int) -> Deadline | None:
+    """The deadline nearest after the cue at `pos` in its sentence, else the nearest before it."""
+    after = [d for d in deadlines if d.start >= pos]
+    before = [d for d in deadlines if d.start < pos]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def _request(sent: str, cue: Cue, actor: str, deadline: Deadline | None, ctx: Context):
+    """"X insiste pour que Y ...": Y's duty when Y is an actor, else X's wish without Y's deadline."""
+    other = ctx.grammar.actor_after(sent, cue.end)
+    if other:
+        return other, deadline, {}
+    extra = {"requested_deadline": deadline.value} if deadline else {}
+    return actor, None, extra
+
+
+def sentence_obligation(region: Region, s: int, e: int, ctx: Context) -> tuple[Record | None, str | None]:
+    """The obligation of the sentence text[s:e] (or None) and the actor it names."""
+    text = region.text
+    s = _start_of(text, s, e)
+    sent = text[s:e]
+    main_lo = s + ctx.grammar.main_clause_start(sent)
+    deadlines = [d for d in find_deadlines(region.doc, text, s, e) if d.start >= main_lo]
+    chosen = _choose(sent, find_cues(sent), ctx, deadlines[0] if deadlines else None)
     if chosen is None:
-        return None, None
-    mod, cue, actor = chosen
-    if mod is None:
-        mod = "commits" if _is_self(actor) else "must"
-    if actor is None and deadline is None:
-        return None, None
-    value = {"actor": actor, "action": _action(sent, cue.end(), deadline, s),
-             "deadline": deadline.value if deadline else None, "modality": mod}
-    extra = dict(deadline.extra) if deadline else {}
+        return _lead_item(region, s, e, sent, ctx), None
+    cue, actor = chosen
+    deadline = _deadline_for(deadlines, s + cue.start)
+    extra: dict = {}
+    if cue.kind == "request":
+        actor, deadline, extra = _request(sent, cue, actor, deadline, ctx)
+    if cue.negated:
+        extra["negated"] = True
+    value = {"actor": actor, "action": _action(sent, cue, actor, deadline, s),
+             "deadline": deadline.value if deadline else None, "modality": _modality(cue, actor)}
+    if deadline:
+        extra.update(deadline.extra)
+    ctx.lead = None
+    if sent.rstrip().endswith(":") and len(value["action"]) < 3:
+        ctx.lead = (actor, value["modality"])  # the list items that follow carry the duty
+        return None, actor
     return make_record(region.doc, "obligation", value, s, e, None, extra), actor
 
 
-def _action(sent: str, after: int, deadline: Deadline | None, offset: int) -> str:
-    tail = sent[after:]
-    if deadline:
-        ds, de = deadline.start - offset - after, deadline.end - offset - after
-        if 0 <= ds <= len(tail):
-            tail = tail[:ds] + tail[de:]
-    tail = re.sub(r"\b(?:d['’]ici|pour\s+le|au\s+plus\s+tard(?:\s+pour\s+le|\s+le)?|avant\s+le)\s*(?=[,.;]|$)", "", tail.strip(), flags=re.I)
-    words = " ".join(tail.split()).strip(" ,;:.")
-    return words[:160]
+def _lead_item(region: Region, s: int, e: int, sent: str, ctx: Context) -> Record | None:
+    """A list item after a lead-in ("la CNMM s'engage à :") carries the lead's actor and modality."""
+    if ctx.lead is None or not sent[:1].islower():
+        ctx.lead = None
+        return None
+    actor, modality = ctx.lead
+    value = {"actor": actor, "action": squash(sent).strip(" ,;:.")[:160], "deadline": None, "modality": modality}
+    extra: dict = {"list_item": True}
+    deadlines = find_deadlines(region.doc, region.text, s, e)
+    if deadlines:
+        value["deadline"] = deadlines[0].value
+        extra.update(deadlines[0].extra)
+    return make_record(region.doc, "obligation", value, s, e, None, extra)
+
+
+def obligations(region: Region, text: str, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Record]:
+    """Obligations with actor, action, deadline and modality, at most one per sentence."""
+    out: list[Record] = []
+    ctx = Context(grammar_for(region.doc.lang))
+    for s, e in sentences(text, lo, hi):
+        if any(a <= s < b for a, b in skip):
+            continue
+        rec, actor = sentence_obligation(region, s, e, ctx)
+        if rec:
+            out.append(rec)
+        ctx.previous_actor = actor or ctx.grammar.first_actor(text[s:e]) or ctx.previous_actor
+        ctx.previous_sentence = text[s:e]
+    return out

@@ -79,3 +79,19 @@ HYPHEN_PREFIXES = frozenset(
     celui celle ceux celles ci là peut-être arrière grand grande e
     """.split()
 )
+
+# PDF metadata titles that name the authoring tool or a file rather than the document (lower-case).
+PDF_JUNK_TITLES: tuple[str, ...] = (
+    "microsoft word", "microsoft excel", "microsoft powerpoint", "untitled", "sans titre", "naamloos",
+    "document1", "acrobat pdfmaker", "adobe indesign",
+)
+
+# Words after a line-end hyphen that end a compound ("celui-ci", "lui-même"): keep the hyphen.
+HYPHEN_SUFFIXES = frozenset("ci là même mêmes il ils elle elles on t y en".split())
+
+# Words in a spreadsheet column label that mark a code column (accent-folded, lower-case): its
+# integers are nomenclature codes, written without thousands dots.
+CODE_COLUMN_CUES: tuple[str, ...] = (
+    "code", "codes", "numero", "nummer", "nomenclature", "nomenclatuur", "pseudocode", "amb", "hos",
+    "prestation", "verstrekking",
+)

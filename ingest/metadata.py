@@ -82,7 +82,7 @@ def guess_doc_type(draft: Draft, title: str, body: str) -> str:
             scores[doc_type] += weight + (2 if cue in fold(title) else 0)
         elif doc_type == "letter" and cue in tail:
             scores[doc_type] += weight
-    if draft.fmt == "html" or draft.boilerplate:
+    if draft.fmt == "html" or draft.meta.get("web_page"):
         scores["news"] += 5
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 3 else "other"

@@ -118,8 +118,8 @@ def _text_tables(draft: Draft) -> list[Table]:
     if draft.fmt not in ("text", "markdown", "html", "pdf", "xlsx"):
         return []
     found = find_tab_tables(draft.text)
-    skip = [(b.start, b.end) for b in draft.boilerplate]
-    return [t for t in found if not any(s <= t.start < e for s, e in skip)]
+    skip = [(b.start, b.end) for b in draft.boilerplate] + [(t.start, t.end) for t in draft.tables]
+    return [t for t in found if not any(s <= t.start < e or t.start <= s < t.end for s, e in skip)]
 
 
 def _place_tables(tables: list[Table], sections: list[Section], text: str) -> list[Table]:

@@ -13,6 +13,7 @@ from ingest.models import Table, TableRow
 
 _TAG = re.compile(r"<[^>]+>")
 _DATA_CELL = re.compile(r"^[-+−↗↘=]?\s*(?:[A-Z]{1,3}\s*=\s*)?[\d.,\s]+%?(?:\s*=\s*[A-Z]{1,3})?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 UNIT_RE = re.compile(
     r"\b(?:en|in|x)\s*(?:000|1\.000|milliers?|duizend|millions?|miljoen)\s*(?:d['’]\s*)?(?:eur|euros?|€)\b"
     r"|\(\s*(?:en\s*)?(?:000|k)\s*(?:eur|€)\s*\)",
@@ -51,15 +52,24 @@ def find_tab_tables(text: str) -> list[Table]:
         while j < len(spans) and _is_row(text[spans[j][0] : spans[j][1]]):
             j += 1
         if j - i >= 2:
-            tables.append(_make_table(text, spans[i:j], len(tables)))
+            tables.append(table_from_spans(text, spans[i:j], len(tables)))
         i = j
     return tables
 
 
-def _make_table(text: str, spans: list[tuple[int, int]], idx: int) -> Table:
+def is_header_row(cells: list[str], index: int) -> bool:
+    """A row of column labels: no figures but years, and (below the first) labels beyond the
+    first column (a row with only a label in the first column is a group row of the data)."""
+    if any(_DATA_CELL.match(c) and not _YEAR.match(c) for c in cells if c):
+        return False
+    return index == 0 or any(cells[1:])
+
+
+def table_from_spans(text: str, spans: list[tuple[int, int]], idx: int = 0) -> Table:
+    """A Table from the spans of its tab-separated row lines; leading label rows make the header."""
     rows = [TableRow(cells=[clean_cell(c) for c in text[s:e].split("\t")], start=s, end=e) for s, e in spans]
     n_head = 0
-    while n_head < len(rows) - 1 and not any(_DATA_CELL.match(c) for c in rows[n_head].cells if c):
+    while n_head < len(rows) - 1 and is_header_row(rows[n_head].cells, n_head):
         n_head += 1
     header = align_header(merge_header([r.cells for r in rows[:n_head]]), rows[n_head:])
     before = text[max(0, spans[0][0] - 300) : spans[0][0]]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ingest.boilerplate import markdown_boilerplate
 from ingest.draft import Draft, HeadingHint, ReadError
+from ingest.textpages import text_pages
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*[ \t]*$", re.M)
@@ -45,8 +46,11 @@ def _is_binary(text: str) -> bool:
 
 
 def read_text(path: Path, data: bytes) -> Draft:
-    """Read a .txt file: the canonical text is the decoded file."""
-    return Draft(text=decode(data, path.name), fmt="text")
+    """Read a .txt file: the canonical text is the decoded file; form feeds make pages, and page
+    numbers or running headers of a text extracted from a PDF are marked as boilerplate."""
+    text = decode(data, path.name)
+    pages, chrome = text_pages(text)
+    return Draft(text=text, pages=pages, boilerplate=chrome, fmt="text")
 
 
 def read_markdown(path: Path, data: bytes) -> Draft:
@@ -62,7 +66,8 @@ def read_markdown(path: Path, data: bytes) -> Draft:
         if 3 <= len(m.group(1)) <= 300
     ]
     title, boiler = markdown_boilerplate(text, headings)
-    return Draft(text=text, headings=headings + bold, boilerplate=boiler, title=title, fmt="markdown")
+    meta = {"web_page": True} if boiler else {}
+    return Draft(text=text, headings=headings + bold, boilerplate=boiler, title=title, fmt="markdown", meta=meta)
 
 
 def _clean(s: str) -> str:

@@ -36,7 +36,7 @@ class AnswerParams:
     """Thresholds of the answer step (calibrated on the dev questions; see README)."""
 
     min_confidence: float = 0.175
-    fallback_confidence: float = 0.30
+    fallback_confidence: float = 0.90
     passages: int = 6
     second_citation: float = 0.90
     comparison_citation: float = 0.70
@@ -155,37 +155,37 @@ class Answerer:
         return [max(idf[t] for alt in g for t in alt) for g in query.groups]
 
     def _candidates(self, question: str, hits: list[Hit], kind: str | None) -> list[Candidate]:
+        """Every sentence (or table row) of the hits, scored against the question, best first."""
         query = analyse_query(question)
         weights = self._weights(query)
-        total = sum(weights) or 1.0
-        years = set(_YEAR.findall(question))
-        dates = {d for _, _, d in find_dates(question)}
-        wanted = KIND_RECORD_TYPES.get(kind or "", ())
-        out: list[Candidate] = []
         texts: dict[str, str] = {}
+        out: list[Candidate] = []
         for hit in hits:
             text = texts.setdefault(hit.doc_id, self.store.text_of(hit.doc_id) or "")
-            around = set(analyse(self.store.passage_context(hit.passage_id) + " " + hit.text))
-            recs = self.store.records_in(hit.doc_id, hit.start, hit.end)
-            prior = 1.0 / (1.0 + 0.12 * (hit.rank - 1))
-            for s, e in _spans(text, hit):
-                own = set(analyse(text[s:e]))
-                cov = sum(w * _credit(g, own, around) for g, w in zip(query.groups, weights, strict=True)) / total
-                in_sent = [r for r in recs if s <= r.start and r.end <= e and _wanted(r, wanted, kind)]
-                score = cov * prior
-                if wanted:
-                    score *= 1.25 if in_sent else 0.55
-                if in_sent:
-                    top = best_record(question, in_sent, kind, text)
-                    score *= _cue_factor(question, top, text)
-                if years and not years & set(_YEAR.findall(hit.text + " " + (hit.date or "") + " " + hit.title)):
-                    score *= 0.3
-                    cov *= 0.3
-                elif dates and not dates & ({d for _, _, d in find_dates(hit.text)} | {hit.date}):
-                    score *= 0.5  # the question names a day the passage never mentions
-                    cov *= 0.5
-                out.append(Candidate(hit, s, e, text[s:e], cov, score, in_sent, text))
+            out += self._hit_candidates(question, query, weights, hit, text, kind)
         out.sort(key=lambda c: -c.score)
+        return out
+
+    def _hit_candidates(self, question: str, query: Query, weights: list[float], hit: Hit, text: str,
+                        kind: str | None) -> list[Candidate]:
+        total = sum(weights) or 1.0
+        wanted = KIND_RECORD_TYPES.get(kind or "", ())
+        around = set(analyse(self.store.passage_context(hit.passage_id) + " " + hit.text))
+        recs = self.store.records_in(hit.doc_id, hit.start, hit.end)
+        prior = 1.0 / (1.0 + 0.12 * (hit.rank - 1))
+        scope = _scope(question, hit)
+        out = []
+        for s, e in _spans(text, hit):
+            own = set(analyse(text[s:e]))
+            cov = sum(w * _credit(g, own, around) for g, w in zip(query.groups, weights, strict=True)) / total
+            cov *= scope
+            in_sent = [r for r in recs if s <= r.start and r.end <= e and _wanted(r, wanted, kind)]
+            score = cov * prior
+            if wanted:
+                score *= 1.25 if in_sent else 0.55
+            if in_sent:
+                score *= _cue_factor(question, best_record(question, in_sent, kind, text), text)
+            out.append(Candidate(hit, s, e, text[s:e], cov, score, in_sent, text))
         return out
 
     # --- answer text -------------------------------------------------------------------------
@@ -270,6 +270,17 @@ def _record_score(rec: Record, q: str, terms: set[str], before: str) -> float:
     if rec.type == "obligation":
         score += 1 if isinstance(rec.value, dict) and rec.value.get("deadline") else -2
     return score
+
+
+def _scope(question: str, hit: Hit) -> float:
+    """1, or less when the question names a year (0.3) or a day (0.5) the passage never mentions."""
+    years = set(_YEAR.findall(question))
+    if years and not years & set(_YEAR.findall(f"{hit.text} {hit.date or ''} {hit.title}")):
+        return 0.3
+    dates = {d for _, _, d in find_dates(question)}
+    if dates and not dates & ({d for _, _, d in find_dates(hit.text)} | {hit.date}):
+        return 0.5
+    return 1.0
 
 
 def _spans(text: str, hit: Hit) -> list[tuple[int, int]]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
+from extract.numbers import NUMBER, parse_number
+from ingest.dates import find_dates
 from ingest.models import SectionRef
 from search.dense import DenseIndex
 from search.embeddings import Embedder
@@ -27,6 +30,10 @@ class FusionParams:
     rrf_k: int = 60
     method: str = "rrf"  # "rrf" or "score" (min-max normalised weighted sum)
     ctx_weight: float = 0.5
+
+
+def _is_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text.strip()))
 
 
 def filter_sql(filters: Filters) -> tuple[str, tuple]:
@@ -103,6 +110,21 @@ class Retriever:
             out += [p for p in self.store.pids_with_text(code) if p not in out and (allowed is None or p in allowed)]
         return out
 
+    def by_records(self, query: str, filters: Filters) -> list[tuple[int, float]]:
+        """Passages holding the dates and figures the query names, whatever their spelling
+        ("01/01/2025" finds "1er janvier 2025", "5037,70" finds "5.037,70 euros")."""
+        dates = [json.dumps(d) for _, _, d in find_dates(query)]
+        numbers = [m.group(0) for m in NUMBER.finditer(query) if not CODE_RE.fullmatch(m.group(0))]
+        values = {json.dumps(v) for n in numbers if (v := parse_number(n)) is not None and not _is_year(n)}
+        values |= {json.dumps(int(float(v))) for v in values if float(json.loads(v)).is_integer()}
+        pids = self.store.pids_with_records("date", dates) if dates else []
+        for type_ in ("amount", "percent"):
+            pids += [p for p in self.store.pids_with_records(type_, sorted(values)) if p not in pids]
+        if filters.active() and pids:
+            allowed = self.store.pids_where(*filter_sql(filters))
+            pids = [p for p in pids if p in allowed]
+        return [(p, 1.0) for p in pids]
+
     def ranked(self, query: str, k: int, filters: Filters | None = None,
                mode: str = "hybrid") -> list[tuple[int, float]]:
         """(pid, score) best first; mode is "hybrid", "bm25" or "dense"."""
@@ -112,7 +134,8 @@ class Retriever:
         depth = max(self.params.depth, k)
         lex = self.lexical(query, depth, filters) if mode != "dense" else []
         sem = self.semantic(query, depth, filters) if mode != "bm25" else []
-        fused = fuse([(lex, self.params.w_bm25), (sem, self.params.w_dense)], self.params)
+        facts = self.by_records(query, filters) if mode != "dense" else []
+        fused = fuse([(lex, self.params.w_bm25), (sem, self.params.w_dense), (facts, self.params.w_bm25)], self.params)
         order = sorted(fused.items(), key=lambda kv: -kv[1])
         exact = self.exact_codes(query, filters)
         if exact:

@@ -347,6 +347,19 @@ class Store:
         )
         return [r[0] for r in rows]
 
+    def pids_with_records(self, type_: str, values: list[str], limit: int = 100) -> list[int]:
+        """Passages holding a record of `type_` whose JSON value is one of `values`."""
+        if not values:
+            return []
+        marks = ",".join("?" * len(values))
+        rows = self.db.execute(
+            'SELECT DISTINCT p.pid FROM records r JOIN passages p ON p.doc_id = r.doc_id'
+            ' AND r.start >= p.start AND r."end" <= p."end"'
+            f" WHERE r.type = ? AND r.value IN ({marks}) ORDER BY p.pid LIMIT ?",
+            (type_, *values, limit),
+        )
+        return [r[0] for r in rows]
+
     # --- vectors -------------------------------------------------------------------------
 
     def passages_without_vectors(self, model: str, limit: int) -> list[sqlite3.Row]:

@@ -87,3 +87,13 @@ def test_question_files_with_a_bad_line_fail_with_its_number(tmp_path):
     path.write_text('{"question": "a"}\n{"q": "b"}\n')
     with pytest.raises(ValueError, match="line 2 has no field question"):
         load_questions(path)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [("tarifs au 01/01/2025", "01-01-2025"), ("un montant de 5037,70", "5.037,70 euros"),
+     ("avantage social de 6287,70", "6.287, 70 euros"), ("indexation de 3,34 pour cent", "3,34%")],
+)
+def test_dates_and_figures_find_their_records_whatever_the_spelling(kb_lexical, query, expected):
+    hits = kb_lexical.search(query, k=3).results
+    assert any(expected in hit.text for hit in hits)
