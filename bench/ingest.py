@@ -1,5 +1,7 @@
-"""Ingestion speed: pages/s and passages/s on a 200-page PDF built from the corpus, for parsing and
-extraction alone and with embeddings, with each phase's peak memory (its own process).
+"""Ingestion speed: pages/s and passages/s on a 200-page PDF built from the corpus (the accord and
+the tariff circular in turn, running header, page numbers, ruled tables), for parsing alone, with
+extraction, and with storage and embeddings (default model, or KB_EMBEDDING_MODEL), plus the table
+finder's own cost, each phase in its own process with its peak memory.
 
     python bench/ingest.py                    # 200-page PDF
     python bench/ingest.py --pages 50
@@ -23,26 +25,40 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 
-def build_big_pdf(path: Path, pages: int) -> int:
-    """A PDF of about `pages` pages: the accord repeated, with a running header and page numbers."""
-    import pymupdf
+def build_big_pdf(path: Path, pages: int) -> tuple[int, int]:
+    """A PDF of `pages` pages: the accord (with its budget annex as a ruled table) and the tariff
+    circular (ruled tariff tables) in turn, with a running header and page numbers; returns the
+    page count and how many pages hold ruled tables."""
     from pdf_fixtures import build_pdf
 
-    accord = (ROOT / "corpus" / "accord-medico-mutualiste-2020.txt").read_text()
-    parts, total = [], 0
-    while total < pages:
-        part = path.with_name(f"part-{len(parts)}.pdf")
-        total += build_pdf(accord, part, header="ACCORD NATIONAL MÉDICO-MUTUALISTE 2020 — CNMM").page_count
-        parts.append(part)
-    doc = pymupdf.open()
-    for part in parts:
-        doc.insert_pdf(pymupdf.open(part))
+    from ingest.pdf import import_pymupdf
+
+    pymupdf = import_pymupdf()
+    corpus = ROOT / "corpus"
+    sources = [(corpus / "accord-medico-mutualiste-2020.txt", False), (corpus / "circulaire-oa-2024-382-tarifs-2025.md", True)]
+    for i, (src, markdown) in enumerate(sources):
+        build_pdf(src.read_text(), path.with_name(f"part-{i}.pdf"), header="INAMI — Service des soins de santé",
+                  footer="Page {n}", markdown=markdown)
+    doc, turn = pymupdf.open(), 0
+    while doc.page_count < pages:
+        doc.insert_pdf(pymupdf.open(path.with_name(f"part-{turn % 2}.pdf")))
+        turn += 1
     doc.select(list(range(pages)))
     doc.save(path)
-    return doc.page_count
+    ruled = sum(1 for page in doc if sum(len(d.get("items", ())) for d in page.get_drawings()) >= 8)
+    return doc.page_count, ruled
 
 
 def phase_parse(path: Path) -> dict:
+    from ingest.pipeline import IngestLimits, parse_file
+
+    start = time.perf_counter()
+    doc = parse_file(path, limits=IngestLimits(max_bytes=2**31))
+    return {"seconds": time.perf_counter() - start, "pages": len(doc.pages), "passages": len(doc.passages),
+            "tables": len(doc.tables)}
+
+
+def phase_extract(path: Path) -> dict:
     from extract import extract_document
     from ingest.pipeline import IngestLimits, parse_file
 
@@ -51,6 +67,19 @@ def phase_parse(path: Path) -> dict:
     records = extract_document(doc)
     return {"seconds": time.perf_counter() - start, "pages": len(doc.pages), "passages": len(doc.passages),
             "records": len(records)}
+
+
+def phase_tables(path: Path) -> dict:
+    """The table finder alone, on the pages that draw rules (where the reader runs it)."""
+    from ingest.pdf import import_pymupdf
+    from ingest.pdf_tables import MIN_RULE_ITEMS
+
+    doc = import_pymupdf().open(path)
+    ruled = [p for p in doc if sum(len(d.get("items", ())) for d in p.get_drawings()) >= MIN_RULE_ITEMS]
+    start = time.perf_counter()
+    for page in ruled:
+        page.find_tables(use_layout=False)
+    return {"seconds": time.perf_counter() - start, "pages": len(ruled), "passages": 0}
 
 
 def phase_embed(path: Path) -> dict:
@@ -94,7 +123,8 @@ def phase_synthetic(folder: Path) -> dict:
             "passages": sum(r.passages for r in reports), "documents": len(reports)}
 
 
-PHASES = {"parse": phase_parse, "embed": phase_embed, "synthetic": phase_synthetic}
+PHASES = {"parse": phase_parse, "extract": phase_extract, "tables": phase_tables, "embed": phase_embed,
+          "synthetic": phase_synthetic}
 
 
 def child(phase: str, target: Path) -> None:
@@ -123,13 +153,17 @@ def main() -> None:
         return
     work = Path(tempfile.mkdtemp(prefix="kb-ingest-"))
     pdf = work / "big.pdf"
-    pages = build_big_pdf(pdf, args.pages)
-    print(f"{pages}-page PDF ({pdf.stat().st_size / 1e6:.1f} MB), {os.cpu_count()} CPU cores\n")
+    pages, ruled = build_big_pdf(pdf, args.pages)
+    print(f"{pages}-page PDF ({pdf.stat().st_size / 1e6:.1f} MB, {ruled} pages with ruled tables), "
+          f"{os.cpu_count()} CPU cores, embedding model: {os.environ.get('KB_EMBEDDING_MODEL', 'default (e5)')}\n")
     print("| phase | seconds | pages/s | passages/s | peak RSS MB |\n|---|---|---|---|---|")
-    for phase, label in (("parse", "parse + extract"), ("embed", "parse + extract + store + embed")):
+    phases = (("parse", "parse"), ("extract", "parse + extract"), ("embed", "parse + extract + store + embed"),
+              ("tables", "table finder alone, ruled pages only"))
+    for phase, label in phases:
         r = run_child(phase, pdf)
-        print(f"| {label} | {r['seconds']:.1f} | {r['pages'] / r['seconds']:.1f} | "
-              f"{r['passages'] / r['seconds']:.1f} | {r['peak_rss_mb']:.0f} |", flush=True)
+        passages = f"{r['passages'] / r['seconds']:.1f}" if r["passages"] else "-"
+        print(f"| {label} | {r['seconds']:.1f} | {r['pages'] / r['seconds']:.1f} | {passages} | "
+              f"{r['peak_rss_mb']:.0f} |", flush=True)
     if args.synthetic:
         folder = work / "synthetic"
         synthetic_folder(folder, args.synthetic)

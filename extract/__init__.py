@@ -49,8 +49,9 @@ def _pieces(lo: int, hi: int, holes: list[Span]) -> list[Span]:
     return out
 
 
-def _value_records(region: Region, a: int, b: int, unit_rows: tuple[int, int, int] | None,
-                   table_spans: list[Span]) -> list[Record]:
+def _value_records(
+    region: Region, a: int, b: int, unit_rows: tuple[int, int, int] | None, table_spans: list[Span]
+) -> list[Record]:
     """Amounts, percents, dates, codes and legal references of text[a:b]."""
     text = region.text
     legal = legal_refs(region, text, a, b)
@@ -109,7 +110,7 @@ def label_table_cells(doc: Document, records: list[Record]) -> None:
 
 
 def _dedupe(records: list[Record]) -> list[Record]:
-    """One record per id; no code where an amount or percent was read, no two amounts on one figure."""
+    """One record per id; no code where an amount or percent was read, no amount inside another."""
     seen: set[str] = set()
     out = []
     money = [(r.start, r.end) for r in records if r.type in ("amount", "percent")]
@@ -118,8 +119,12 @@ def _dedupe(records: list[Record]) -> list[Record]:
             continue
         if rec.type == "code" and any(overlaps((rec.start, rec.end), s) for s in money):
             continue
-        if rec.type == "amount" and any(o.type == "amount" and inside([(o.start, o.end)], rec.start, rec.end)
-                                        and (o.start, o.end) != (rec.start, rec.end) for o in out):
+        if rec.type == "amount" and any(
+            o.type == "amount"
+            and inside([(o.start, o.end)], rec.start, rec.end)
+            and (o.start, o.end) != (rec.start, rec.end)
+            for o in out
+        ):
             continue
         seen.add(rec.id)
         out.append(rec)

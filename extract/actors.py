@@ -21,10 +21,13 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 _CUT = re.compile(r"[,;:.!?]")
 _VERBISH = frozenset(
     "est sont sera seront soit soient a ont doit doivent peut peuvent fait font va vont était "
-    "étaient avait avaient is zijn wordt worden heeft hebben moet moeten kan kunnen zal zullen".split()
+    "étaient avait avaient is zijn wordt worden heeft hebben moet moeten kan kunnen zal "
+    "zullen".split()
 )
 _INFINITIVE = re.compile(r"\w+(?:er|ir|oir)$")
-_ADJECTIVE = re.compile(r"(?:ée?s?|aux|ales?|els?|elles?|aires?|iques?|eurs?|ifs?|ives?|ants?|antes?|ents|iens?|iennes?|ux)$")
+_ADJECTIVE = re.compile(
+    r"(?:ée?s?|aux|ales?|els?|elles?|aires?|iques?|eurs?|ifs?|ives?|ants?|antes?|ents|iens?|iennes?|ux)$"
+)
 
 
 @dataclass(frozen=True)
@@ -43,21 +46,33 @@ class Grammar:
     # --- noun phrases -------------------------------------------------------------------------
 
     def is_head(self, words: list[str], after_determiner: bool) -> bool:
-        """Whether a noun phrase with these words (determiner and modifiers removed) names an actor."""
+        """Whether a noun phrase of these words (without determiner and modifiers) is an actor."""
         if not words:
             return False
         head, nxt = words[0], (words[1] if len(words) > 1 else "")
         if _ACRONYM.match(head) and len(head) <= 10:
             return True
         folded = fold(head)
-        if folded in self._words("QUANTITY_NOUNS") and fold(nxt).rstrip("'’") in ("de", "du", "des", "d", "van"):
+        if folded in self._words("QUANTITY_NOUNS") and fold(nxt).rstrip("'’") in (
+            "de",
+            "du",
+            "des",
+            "d",
+            "van",
+        ):
             return False  # "une partie du financement"
-        if fold(" ".join(words[:2])) in self.nouns or folded in self.nouns or _singular(folded) in self.nouns:
+        if (
+            fold(" ".join(words[:2])) in self.nouns
+            or folded in self.nouns
+            or _singular(folded) in self.nouns
+        ):
             return True
         proper = head[:1].isupper() and len(head) > 2 and (not nxt or nxt[:1].isupper())
         return after_determiner and proper  # "la Vivaldi", "les Task Forces"
 
-    def noun_phrase(self, phrase: str, any_position: bool = False, strict: bool = False) -> str | None:
+    def noun_phrase(
+        self, phrase: str, any_position: bool = False, strict: bool = False
+    ) -> str | None:
         """The actor named by the first noun phrase of `phrase` (not one after a preposition unless
         `any_position`), as text without its determiner; None when it names no actor."""
         tokens = list(_WORD.finditer(phrase))
@@ -75,7 +90,9 @@ class Grammar:
             return self._from(phrase, tokens, start, after_determiner=is_det, strict=strict)
         return None
 
-    def _from(self, phrase: str, tokens: list, start: int, after_determiner: bool, strict: bool = False) -> str | None:
+    def _from(
+        self, phrase: str, tokens: list, start: int, after_determiner: bool, strict: bool = False
+    ) -> str | None:
         mods = self._words("ACTOR_MODIFIERS")
         while start < len(tokens) and fold(tokens[start].group(0)) in mods:
             start += 1
@@ -100,10 +117,29 @@ class Grammar:
             nxt = fold(window[i + 1].group(0)) if i + 1 < len(window) else ""
             if low in rels or low in _VERBISH or _verb_ent(low, self.nouns | ent):
                 break
-            if low.rstrip("'’") in ("de", "d", "du", "des", "van") and (_INFINITIVE.match(nxt) or nxt in irregular):
+            if low.rstrip("'’") in ("de", "d", "du", "des", "van") and (
+                _INFINITIVE.match(nxt) or nxt in irregular
+            ):
                 break
-            is_link = low.rstrip("'’") in ("de", "d", "du", "des", "van", "et", "en", "la", "l", "le", "les")
-            if strict and not (is_link or linked or not tok.group(0)[:1].islower() or _ADJECTIVE.search(tok.group(0).lower())):
+            is_link = low.rstrip("'’") in (
+                "de",
+                "d",
+                "du",
+                "des",
+                "van",
+                "et",
+                "en",
+                "la",
+                "l",
+                "le",
+                "les",
+            )
+            if strict and not (
+                is_link
+                or linked
+                or not tok.group(0)[:1].islower()
+                or _ADJECTIVE.search(tok.group(0).lower())
+            ):
                 break
             linked = is_link
             end = tok.end()
@@ -111,7 +147,9 @@ class Grammar:
 
     # --- where the actor is -------------------------------------------------------------------
 
-    def subject_before(self, sent: str, pos: int, previous: str | None, previous_sentence: str) -> str | None:
+    def subject_before(
+        self, sent: str, pos: int, previous: str | None, previous_sentence: str
+    ) -> str | None:
         """The subject of the verb at `pos`: the noun phrase of the clause before it."""
         pieces = _pieces(sent[:pos])
         i = len(pieces) - 1
@@ -121,14 +159,18 @@ class Grammar:
                 i -= 1
                 continue
             if self._ends_relative(piece):
-                return self.antecedent(pieces[i][: pieces[i].lower().rfind("qui")] or " ".join(pieces[:i]))
+                return self.antecedent(
+                    pieces[i][: pieces[i].lower().rfind("qui")] or " ".join(pieces[:i])
+                )
             if self.is_insert(piece):
                 i -= 1
                 continue
             return self._subject_of(piece, pieces[:i], previous, previous_sentence)
         return None
 
-    def _subject_of(self, piece: str, before: list[str], previous: str | None, previous_sentence: str) -> str | None:
+    def _subject_of(
+        self, piece: str, before: list[str], previous: str | None, previous_sentence: str
+    ) -> str | None:
         piece = self._after_complementizer(piece)
         pronoun = self.pronoun(piece)
         if pronoun == "self":
@@ -153,15 +195,30 @@ class Grammar:
         tail = sent[pos : pos + 160]
         cut = _CUT.search(tail)
         tail = tail[: cut.start()] if cut else tail
-        stops = "|".join(re.escape(w) for w in self.lex.INSERT_OPENERS if w not in ("de", "du", "des", "d"))
-        tail = re.split(rf"\s(?:{stops})\s|\s(?:d['’]ici|au\s+plus\s+tard|pendant)\b", tail, maxsplit=1, flags=re.I)[0]
+        stops = "|".join(
+            re.escape(w) for w in self.lex.INSERT_OPENERS if w not in ("de", "du", "des", "d")
+        )
+        tail = re.split(
+            rf"\s(?:{stops})\s|\s(?:d['’]ici|au\s+plus\s+tard|pendant)\b",
+            tail,
+            maxsplit=1,
+            flags=re.I,
+        )[0]
         found = self.noun_phrase(tail, any_position=True, strict=True)
-        if found is None and re.search(r"\b(?:aux?|du|des|à|aan)\s*$", sent[max(0, pos - 5) : pos], re.I):
-            tokens = list(_WORD.finditer(tail))  # "aux organismes assureurs": the article is contracted
-            found = self._from(tail, tokens, 0, after_determiner=False, strict=True) if tokens else None
+        if found is None and re.search(
+            r"\b(?:aux?|du|des|à|aan)\s*$", sent[max(0, pos - 5) : pos], re.I
+        ):
+            tokens = list(
+                _WORD.finditer(tail)
+            )  # "aux organismes assureurs": the article is contracted
+            found = (
+                self._from(tail, tokens, 0, after_determiner=False, strict=True) if tokens else None
+            )
         return found
 
-    def last_actor(self, phrase: str, plural: bool | None = None, inserts: bool = False) -> str | None:
+    def last_actor(
+        self, phrase: str, plural: bool | None = None, inserts: bool = False
+    ) -> str | None:
         """The last actor named in `phrase` (outside inserts unless `inserts`), of the given number
         if known."""
         kept = [p for p in _pieces(phrase) if p.strip() and (inserts or not self.is_insert(p))]
@@ -188,6 +245,12 @@ class Grammar:
         kept = [p for p in _pieces(sent) if p.strip() and not self.is_insert(p)]
         return self.noun_phrase(self._before_relative(kept[0])) if kept else None
 
+    def opens_with_subject(self, sent: str) -> bool:
+        """Whether the sentence opens on a noun phrase (its subject), actor or not."""
+        kept = [p for p in _pieces(sent) if p.strip() and not self.is_insert(p)]
+        first = fold(kept[0].split()[0]).rstrip("'’") if kept and kept[0].split() else ""
+        return first.split("'")[0].split("’")[0] in self._words("DETERMINERS")
+
     def main_clause_start(self, sent: str) -> int:
         """Offset after a leading subordinate clause ("Étant donné que ..., "), else 0."""
         m = re.match(rf"\s*(?:{self.lex.SUBORDINATE_OPENERS_RX})[^,]*,", sent, re.I)
@@ -198,7 +261,12 @@ class Grammar:
     def strip_clitics(self, piece: str) -> str:
         prev = None
         while prev != piece:
-            prev, piece = piece, re.sub(rf"(?:{self.lex.CLITICS_RX})|\s*\betc\.?\s*$", "", piece.rstrip(), flags=re.I)
+            prev, piece = (
+                piece,
+                re.sub(
+                    rf"(?:{self.lex.CLITICS_RX})|\s*\betc\.?\s*$", "", piece.rstrip(), flags=re.I
+                ),
+            )
         return piece
 
     def is_insert(self, piece: str) -> bool:
@@ -213,12 +281,16 @@ class Grammar:
         words = low.split()
         if words and words[-1] in ("nous", "wij"):
             return "self"
-        if words and words[-1] in self._words("SUBJECT_PRONOUNS") and not re.search(self.lex.IMPERSONAL_IL_RX, low):
+        if (
+            words
+            and words[-1] in self._words("SUBJECT_PRONOUNS")
+            and not re.search(self.lex.IMPERSONAL_IL_RX, low)
+        ):
             return "previous"
         return None
 
     def in_relative(self, sent: str, pos: int) -> bool:
-        """Whether the verb at `pos` is that of a relative clause ("une organisation qui souhaite")."""
+        """Whether the verb at `pos` is in a relative clause ("une organisation qui souhaite")."""
         pieces = _pieces(sent[:pos])
         return bool(pieces) and self._ends_relative(self.strip_clitics(pieces[-1]))
 
@@ -253,11 +325,13 @@ def _is_plural(actor: str) -> bool:
 
 def _verb_ent(word: str, nouns: frozenset[str]) -> bool:
     """A third-person plural verb ("transmettent"), not a noun ending in -ent ("gouvernement")."""
-    return len(word) > 4 and word.endswith("ent") and not word.endswith("ment") and word not in nouns
+    return (
+        len(word) > 4 and word.endswith("ent") and not word.endswith("ment") and word not in nouns
+    )
 
 
 def _balanced(text: str) -> str:
-    """Text without a trailing unmatched opening quote or bracket, or a missing closing one added."""
+    """Text without a trailing unmatched opening quote or bracket, or with its closing one."""
     text = text.strip(" ,;:'")
     for open_, close in (("«", "»"), ("(", ")")):
         if text.count(open_) > text.count(close):

@@ -19,7 +19,9 @@ from ingest.models import Document, Table, TableRow
 SCALES = {**fr.SCALES, **nl.SCALES}
 _NUM = MONEY_NUMBER_RX
 _SCALE = alternation(SCALES)
-_BIG_SCALE = alternation(w for w, f in SCALES.items() if f >= 1_000_000 or w in ("milliers", "duizend"))
+_BIG_SCALE = alternation(
+    w for w, f in SCALES.items() if f >= 1_000_000 or w in ("milliers", "duizend")
+)
 _CUR = r"euros?\b|eur\b|€"
 AFTER = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:(?P<scale>{_SCALE})\b\s*)?(?:(?:d['’]|de\s+)\s*)?(?P<cur>{_CUR})",
@@ -30,7 +32,9 @@ SCALE_ONLY = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s+(?P<scale>{_BIG_SCALE})\
 _OF_NOUN = re.compile(r"\s*(?:de\s+|d['’]\s*|aan\s+)(?P<noun>[^\W\d_]+)", re.I)
 _COUNT_AFTER = re.compile(r"\s*(?:" + alternation(fr.COUNT_NOUNS + nl.COUNT_NOUNS) + r")\b", re.I)
 _MONEY_NOUNS = {w.lower() for w in fr.MONEY_NOUNS + nl.MONEY_NOUNS}
-_NOT_MONEY_BEFORE = re.compile(r"(?:n°|no|nr|numéro|nummer|code|article|artikel|art\.|point|punt|§)\s*$", re.I)
+_NOT_MONEY_BEFORE = re.compile(
+    r"(?:n°|no|nr|numéro|nummer|code|article|artikel|art\.|point|punt|§)\s*$", re.I
+)
 _PER_UNIT = tuple(fr.PER_UNIT + nl.PER_UNIT)
 _NOT_PER_UNIT = re.compile(rf"(?:{fr.NOT_PER_UNIT_RX}|{nl.NOT_PER_UNIT_RX})", re.I)
 
@@ -44,7 +48,7 @@ def amount_value(num: str, scale: str | None) -> float | None:
 
 
 def _per_unit(text: str, end: int) -> str | None:
-    """"par honoraires forfaitaires" after an amount, when it is a unit price."""
+    """ "par honoraires forfaitaires" after an amount, when it is a unit price."""
     tail = text[end : end + 80].lstrip()
     low = tail.lower()
     if not low.startswith(_PER_UNIT) or _NOT_PER_UNIT.match(low):
@@ -78,7 +82,9 @@ def text_amounts(region: Region, text: str, lo: int, hi: int) -> list[Record]:
     for pattern in (AFTER, BEFORE):
         for m in pattern.finditer(text, lo, hi):
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-            if _skip(text, start, m.group("num")) or any(s < m.end() and start < e for s, e in taken):
+            if _skip(text, start, m.group("num")) or any(
+                s < m.end() and start < e for s, e in taken
+            ):
                 continue
             rec = _record(region, m, start, m.end(), implied=False)
             if rec:
@@ -113,14 +119,18 @@ UNIT_LINE = re.compile(
 )
 _FIG = r"-?\d{1,3}(?:\.\d{3})*(?![\d,%])"
 ROW_LINE = re.compile(
-    rf"^(?P<label>[^\n\t]*?)[ \t]*(?P<date>\b\d\d-\d\d-\d\d\b|\b(?:19|20)\d\d\b)?[ \t]+(?P<a>{_FIG})"
+    r"^(?P<label>[^\n\t]*?)[ \t]*(?P<date>\b\d\d-\d\d-\d\d\b|\b(?:19|20)\d\d\b)?"
+    rf"[ \t]+(?P<a>{_FIG})"
     rf"(?:[ \t]+(?P<b>{_FIG}))?[ \t]*$",
     re.M,
 )
 _DATE2 = re.compile(r"(\d\d)-(\d\d)-(\d\d)")
 _PROSE = re.compile(r"^[ \t]*\(\d{1,2}\)[ \t]+\S|^[ \t]*(?:\S+[ \t]+){14,}", re.M)
-_COL_UNIT = re.compile(r"(?:\b(?:en|in|x)\s*|\(\s*)?(?P<scale>000|1\.000|k|milliers?|duizend|millions?|miljoen)?"
-                       r"\s*(?:d['’]\s*)?(?:€|\beur\b|\beuros?\b)", re.I)
+_COL_UNIT = re.compile(
+    r"(?:\b(?:en|in|x)\s*|\(\s*)?(?P<scale>000|1\.000|k|milliers?|duizend|millions?|miljoen)?"
+    r"\s*(?:d['’]\s*)?(?:€|\beur\b|\beuros?\b)",
+    re.I,
+)
 
 
 def _scale_factor(word: str | None) -> int:
@@ -147,12 +157,17 @@ def _effective(date: str | None) -> str | None:
     return f"20{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else date
 
 
-def _row_record(doc: Document, figures: list[tuple[float, int, int]], factor: int, label: str,
-                date: str | None) -> Record:
-    """The record of a row: its first figure is the value, a second one (annual base) goes to extra."""
+def _row_record(
+    doc: Document, figures: list[tuple[float, int, int]], factor: int, label: str, date: str | None
+) -> Record:
+    """The record of a row: its first figure is the value, a second (annual base) goes to extra."""
     (first, s, e), rest = figures[0], figures[1:]
     unit = "thousands of euros (table unit)" if factor == 1000 else f"x{factor} euros (table unit)"
-    extra: dict = {"unit_note": unit, "row": label, "first_column_keur" if factor == 1000 else "first_column": clean(first)}
+    extra: dict = {
+        "unit_note": unit,
+        "row": label,
+        "first_column_keur" if factor == 1000 else "first_column": clean(first),
+    }
     if rest:
         extra["second_column_keur" if factor == 1000 else "second_column"] = clean(rest[0][0])
     if date:
@@ -160,9 +175,10 @@ def _row_record(doc: Document, figures: list[tuple[float, int, int]], factor: in
     return make_record(doc, "amount", clean(first * factor), s, e, "EUR", extra)
 
 
-def line_amounts(region: Region, text: str, lo: int, hi: int, factor: int,
-                 skip: list[tuple[int, int]]) -> list[Record]:
-    """Rows of a line-per-row pseudo-table (text from a PDF table): label, date, one or two figures."""
+def line_amounts(
+    region: Region, text: str, lo: int, hi: int, factor: int, skip: list[tuple[int, int]]
+) -> list[Record]:
+    """Rows of a line-per-row pseudo-table (a PDF table as text): label, date, 1 or 2 figures."""
     out = []
     for m in ROW_LINE.finditer(text, lo, hi):
         if any(s <= m.start() < e for s, e in skip):
@@ -170,11 +186,20 @@ def line_amounts(region: Region, text: str, lo: int, hi: int, factor: int,
         label = m.group("label").strip()
         if "%" in label or (not m.group("b") and not m.group("date")):
             continue
-        figures = [(parse_number(m.group(g)), m.start(g), m.end(g)) for g in ("a", "b") if m.group(g)]
+        figures = [
+            (parse_number(m.group(g)), m.start(g), m.end(g)) for g in ("a", "b") if m.group(g)
+        ]
         if any(v is None for v, _, _ in figures):
             continue
-        out.append(_row_record(region.doc, figures, factor, label or _previous_label(text, m.start()),
-                               m.group("date")))
+        out.append(
+            _row_record(
+                region.doc,
+                figures,
+                factor,
+                label or _previous_label(text, m.start()),
+                m.group("date"),
+            )
+        )
     return out
 
 
@@ -226,7 +251,12 @@ def _classify(row: TableRow, spans: list[tuple[int, int]], factors: dict[int, in
             continue
         if _CELL_DATE.match(cell) and not figures and date is None:
             date = cell
-        elif i in factors and _CELL_FIG.match(cell) and e > s and (value := parse_number(cell)) is not None:
+        elif (
+            i in factors
+            and _CELL_FIG.match(cell)
+            and e > s
+            and (value := parse_number(cell)) is not None
+        ):
             figures.append((value, s, e, factors[i]))
         elif not _CELL_FIG.match(cell):
             texts.append(cell)
@@ -256,10 +286,16 @@ def table_amounts(doc: Document, table: Table) -> list[Record]:
             continue
         for value, s, e, factor in figures:
             col = next((i for i, sp in enumerate(spans) if sp == (s, e)), -1)
-            out.append(_cell_record(doc, value, s, e, factor, label, columns[col] if 0 <= col < len(columns) else ""))
+            out.append(
+                _cell_record(
+                    doc, value, s, e, factor, label, columns[col] if 0 <= col < len(columns) else ""
+                )
+            )
     return out
 
 
-def _cell_record(doc: Document, value: float, s: int, e: int, factor: int, label: str, column: str) -> Record:
+def _cell_record(
+    doc: Document, value: float, s: int, e: int, factor: int, label: str, column: str
+) -> Record:
     extra = {"row": label, "table_unit_factor": factor, **({"column": column} if column else {})}
     return make_record(doc, "amount", clean(value * factor), s, e, "EUR", extra)

@@ -30,8 +30,15 @@ class Region:
         return self.doc.text[self.start : self.end]
 
 
-def make_record(doc: Document, type_: str, value: Any, start: int, end: int,
-                unit: str | None = None, extra: dict | None = None) -> Record:
+def make_record(
+    doc: Document,
+    type_: str,
+    value: Any,
+    start: int,
+    end: int,
+    unit: str | None = None,
+    extra: dict | None = None,
+) -> Record:
     """A Record whose text is exactly doc.text[start:end], with its page and section."""
     return Record(
         id=Record.make_id(doc.doc_id, type_, start, end),

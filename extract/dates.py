@@ -20,12 +20,18 @@ from ingest.dates import DAY_MONTH_YEAR, MONTH_ALT, NUMERIC, expand_year, iso, m
 NUMBER_WORDS = {**fr.NUMBER_WORDS, **nl.NUMBER_WORDS}
 DURATION_UNITS = {**fr.DURATION_UNITS, **nl.DURATION_UNITS}
 
-ISO_DATE = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])")
+ISO_DATE = re.compile(
+    r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])"
+)
 SUP_DATE = re.compile(
-    rf"\b(?P<day>[0-3]?\d)\s?<sup>\s*(?:er|e|ère)\s*</sup>\s+(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    rf"\b(?P<day>[0-3]?\d)\s?<sup>\s*(?:er|e|ère)\s*</sup>\s+(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
 )
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
-DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)(?:er|e|ste|de)?\s+(?P<month>{MONTH_ALT})\b(?!\.?\s+(?:19|20)?\d\d\b)", re.I)
+DAY_MONTH = re.compile(
+    rf"\b(?P<day>[0-3]?\d)(?:er|e|ste|de)?\s+(?P<month>{MONTH_ALT})\b(?!\.?\s+(?:19|20)?\d\d\b)",
+    re.I,
+)
 RECURRING = re.compile(rf"\s*(?:{fr.RECURRING_RX}|{nl.RECURRING_RX})", re.I)
 PERIOD_DEADLINE = re.compile(
     rf"(?:{fr.DEADLINE_PERIOD_HEAD_RX}|{nl.DEADLINE_PERIOD_HEAD_RX})"
@@ -48,7 +54,9 @@ def find_full_dates(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for rx in (DAY_MONTH_YEAR, SUP_DATE):
         for m in rx.finditer(text, lo, hi):
-            value = iso(int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day")))
+            value = iso(
+                int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day"))
+            )
             if value:
                 out.append((m.start(), m.end(), value))
     for rx in (NUMERIC, ISO_DATE):
@@ -64,27 +72,64 @@ def find_full_dates(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 def full_dates(region: Region, text: str, lo: int, hi: int) -> list[Record]:
     """Day-month-year dates of text[lo:hi] as records."""
-    return [make_record(region.doc, "date", v, s, e, "date") for s, e, v in find_full_dates(text, lo, hi)]
+    return [
+        make_record(region.doc, "date", v, s, e, "date")
+        for s, e, v in find_full_dates(text, lo, hi)
+    ]
 
 
-def partial_dates(region: Region, text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[Record]:
-    """Month-year dates, years that are deadlines, and day-month dates dated by the document's year."""
+def partial_dates(
+    region: Region, text: str, lo: int, hi: int, taken: list[tuple[int, int]]
+) -> list[Record]:
+    """Month-year dates, years that are deadlines, and day-month dates in the document's year."""
     out = []
     for m in MONTH_YEAR.finditer(text, lo, hi):
         month = month_number(m.group("month"))
         if month and not touches(taken, m.start(), m.end()):
-            out.append(make_record(region.doc, "date", f"{m.group('year')}-{month:02d}", m.start(), m.end(),
-                                   "date", {"granularity": "month"}))
+            out.append(
+                make_record(
+                    region.doc,
+                    "date",
+                    f"{m.group('year')}-{month:02d}",
+                    m.start(),
+                    m.end(),
+                    "date",
+                    {"granularity": "month"},
+                )
+            )
     for m in PERIOD_DEADLINE.finditer(text, lo, hi):
         if not m.group("month") and not touches(taken, m.start("year"), m.end("year")):
-            out.append(make_record(region.doc, "date", m.group("year"), m.start("year"), m.end("year"),
-                                   "date", {"granularity": "year", "deadline": True}))
+            out.append(
+                make_record(
+                    region.doc,
+                    "date",
+                    m.group("year"),
+                    m.start("year"),
+                    m.end("year"),
+                    "date",
+                    {"granularity": "year", "deadline": True},
+                )
+            )
     year = (region.doc.date or "")[:4]
     if year.isdigit():
         for m in DAY_MONTH.finditer(text, lo, hi):
             value = iso(int(year), month_number(m.group("month")) or 0, int(m.group("day")))
-            if value and not touches(taken, m.start(), m.end()) and not RECURRING.match(text, m.end()):
-                out.append(make_record(region.doc, "date", value, m.start(), m.end(), "date", {"year_inferred": True}))
+            if (
+                value
+                and not touches(taken, m.start(), m.end())
+                and not RECURRING.match(text, m.end())
+            ):
+                out.append(
+                    make_record(
+                        region.doc,
+                        "date",
+                        value,
+                        m.start(),
+                        m.end(),
+                        "date",
+                        {"year_inferred": True},
+                    )
+                )
     return out
 
 
@@ -105,7 +150,10 @@ class Delay:
     anchor: str | None
 
     def extra(self) -> dict:
-        return {"deadline_kind": "relative", **({"deadline_anchor": self.anchor} if self.anchor else {})}
+        return {
+            "deadline_kind": "relative",
+            **({"deadline_anchor": self.anchor} if self.anchor else {}),
+        }
 
 
 def find_delays(text: str, lo: int, hi: int) -> list[Delay]:
@@ -114,11 +162,20 @@ def find_delays(text: str, lo: int, hi: int) -> list[Delay]:
     for m in DELAY.finditer(text, lo, hi):
         value = duration(m.group("n"), m.group("unit"))
         if value:
-            out.append(Delay(m.start(), m.end(), value, squash(m.group("anchor")) if m.group("anchor") else None))
+            out.append(
+                Delay(
+                    m.start(),
+                    m.end(),
+                    value,
+                    squash(m.group("anchor")) if m.group("anchor") else None,
+                )
+            )
     return out
 
 
 def delay_records(region: Region, text: str, lo: int, hi: int) -> list[Record]:
     """Relative deadlines as durations, with their anchor event in extra."""
-    return [make_record(region.doc, "date", d.value, d.start, d.end, "duration", d.extra())
-            for d in find_delays(text, lo, hi)]
+    return [
+        make_record(region.doc, "date", d.value, d.start, d.end, "duration", d.extra())
+        for d in find_delays(text, lo, hi)
+    ]

@@ -29,7 +29,7 @@ class Deadline:
 
 
 def _headed(text: str, s: int, e: int, lo: int) -> int | None:
-    """Start of the deadline phrase whose date is text[s:e], or None when no deadline word leads it."""
+    """Start of the deadline phrase whose date is text[s:e]; None when no deadline word leads it."""
     window = text[max(lo, s - 40) : s]
     m = _HEAD.search(window)
     if m:
@@ -48,7 +48,11 @@ def _day_month(doc: Document, text: str, lo: int, hi: int) -> list[Deadline]:
             continue
         rec = RECURRING.match(text, m.end())
         if rec:
-            out.append(Deadline(f"--{month:02d}-{day:02d}", head, rec.end(), {"deadline_kind": "recurring"}))
+            out.append(
+                Deadline(
+                    f"--{month:02d}-{day:02d}", head, rec.end(), {"deadline_kind": "recurring"}
+                )
+            )
         elif year.isdigit() and iso(int(year), month, day):
             out.append(Deadline(iso(int(year), month, day), head, m.end(), {"year_inferred": True}))  # type: ignore[arg-type]
     return out
@@ -65,7 +69,9 @@ def find_deadlines(doc: Document, text: str, lo: int, hi: int) -> list[Deadline]
     for m in PERIOD_DEADLINE.finditer(text, lo, hi):
         month = month_number(m.group("month")) if m.group("month") else None
         value = f"{m.group('year')}-{month:02d}" if month else m.group("year")
-        out.append(Deadline(value, m.start(), m.end(), {"granularity": "month" if month else "year"}))
+        out.append(
+            Deadline(value, m.start(), m.end(), {"granularity": "month" if month else "year"})
+        )
     out += [Deadline(d.value, d.start, d.end, d.extra()) for d in find_delays(text, lo, hi)]
     out.sort(key=lambda d: (d.start, -d.end))
     kept: list[Deadline] = []

@@ -66,7 +66,9 @@ def _fold(text: str) -> str:
 
 
 def _words(text: str | None) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z0-9]+", _fold(text or "")) if w not in _STOP and len(w) > 2}
+    return {
+        w[:6] for w in re.findall(r"[a-z0-9]+", _fold(text or "")) if w not in _STOP and len(w) > 2
+    }
 
 
 def _num_eq(a, b) -> bool:
@@ -91,11 +93,15 @@ def value_match(type_: str, gold, pred) -> bool:
     if type_ == "code_range":
         return gold.get("from") == pred.get("from") and gold.get("to") == pred.get("to")
     if type_ == "tariff_row":
-        return all(_num_eq(v, pred.get(k)) if isinstance(v, (int, float)) else v == pred.get(k)
-                   for k, v in gold.items() if k != "valid_from" and v is not None)
+        return all(
+            _num_eq(v, pred.get(k)) if isinstance(v, (int, float)) else v == pred.get(k)
+            for k, v in gold.items()
+            if k != "valid_from" and v is not None
+        )
     if type_ == "obligation":
         return str(gold.get("deadline")) == str(pred.get("deadline")) and bool(
-            _words(gold.get("actor")) & _words(pred.get("actor")))
+            _words(gold.get("actor")) & _words(pred.get("actor"))
+        )
     if type_ == "legal_ref":
         for key in ("law_date", "article"):
             if gold.get(key) is not None and _as_set(gold[key]) != _as_set(pred.get(key)):
@@ -124,18 +130,23 @@ def exhaustive_span(doc: Document, label: str) -> tuple[tuple[int, int], str | N
     """(span, only-type) named by an exhaustive_span label, or None when it cannot be resolved:
     "NNN:<number> <heading>" is that section with its subsections (the heading decides between
     sections of one number, and names the section when the number is missing), "NNN:tableK" the
-    K-th table, "NNN:obligations_with_deadline" the whole document for obligations with a deadline."""
+    K-th table, "NNN:obligations_with_deadline" the whole document for obligations with a
+    deadline."""
     name = label.split(":", 1)[-1].strip()
     if name == "obligations_with_deadline":
         return (0, len(doc.text)), "obligation_deadline"
     m = re.fullmatch(r"table(\d+)", name)
     if m:
         k = int(m.group(1)) - 1
-        return ((doc.tables[k].start, doc.tables[k].end), None) if 0 <= k < len(doc.tables) else None
+        return (
+            ((doc.tables[k].start, doc.tables[k].end), None) if 0 <= k < len(doc.tables) else None
+        )
     number, _, heading = name.partition(" ")
     number = number.rstrip(".")
     numbered = [sec for sec in doc.sections if sec.number == number]
-    by_heading = [sec for sec in doc.sections if heading and _fold(sec.heading).startswith(_fold(heading))]
+    by_heading = [
+        sec for sec in doc.sections if heading and _fold(sec.heading).startswith(_fold(heading))
+    ]
     if not numbered and not by_heading:
         by_heading = [sec for sec in doc.sections if _fold(sec.heading).startswith(_fold(name))]
     pick = [s for s in numbered if s in by_heading] or numbered or by_heading
@@ -173,7 +184,9 @@ def _in_spans(rec: Record, spans: list[SpanRule]) -> bool:
     return False
 
 
-def _match_doc(doc: Document, preds: list[Record], golds: list[dict]) -> tuple[set[str], list[dict]]:
+def _match_doc(
+    doc: Document, preds: list[Record], golds: list[dict]
+) -> tuple[set[str], list[dict]]:
     """Ids of matched predictions and the gold records left unmatched. Each prediction matches
     at most one gold record: first the gold records whose evidence the prediction overlaps, then
     the others to any prediction of equal value left."""
@@ -185,7 +198,11 @@ def _match_doc(doc: Document, preds: list[Record], golds: list[dict]) -> tuple[s
                 continue
             ev = _gold_spans(doc, g) if near else []
             for p in preds:
-                if p.type != g["type"] or p.id in used or not value_match(g["type"], g["value"], p.value):
+                if (
+                    p.type != g["type"]
+                    or p.id in used
+                    or not value_match(g["type"], g["value"], p.value)
+                ):
                     continue
                 if near and not any(p.start < e and s < p.end for s, e in ev):
                     continue
@@ -195,7 +212,9 @@ def _match_doc(doc: Document, preds: list[Record], golds: list[dict]) -> tuple[s
     return used, [g for i, g in enumerate(golds) if i not in done]
 
 
-def evaluate(records_by_doc: dict[str, tuple[Document, list[Record]]], gold_path: Path) -> ExtractionReport:
+def evaluate(
+    records_by_doc: dict[str, tuple[Document, list[Record]]], gold_path: Path
+) -> ExtractionReport:
     """Score records of documents (keyed by file name) against a gold file."""
     gold = load_gold(gold_path)
     by_doc: dict[str, list[dict]] = defaultdict(list)
@@ -220,19 +239,33 @@ def evaluate(records_by_doc: dict[str, tuple[Document, list[Record]]], gold_path
                 counts[p.type].predicted_in_spans += 1
                 counts[p.type].correct_in_spans += p.id in used
                 if p.id not in used:
-                    unmatched.append({"doc": name, "type": p.type, "text": " ".join(p.text.split())[:200],
-                                      "value": p.value, "section": p.section.number if p.section else None})
+                    unmatched.append(
+                        {
+                            "doc": name,
+                            "type": p.type,
+                            "text": " ".join(p.text.split())[:200],
+                            "value": p.value,
+                            "section": p.section.number if p.section else None,
+                        }
+                    )
     types = [_finish(c) for c in counts.values() if c.gold or c.predicted_in_spans]
-    overall = _finish(TypeScore(
-        type="all", gold=sum(c.gold for c in types), matched=sum(c.matched for c in types),
-        predicted_in_spans=sum(c.predicted_in_spans for c in types),
-        correct_in_spans=sum(c.correct_in_spans for c in types)))
+    overall = _finish(
+        TypeScore(
+            type="all",
+            gold=sum(c.gold for c in types),
+            matched=sum(c.matched for c in types),
+            predicted_in_spans=sum(c.predicted_in_spans for c in types),
+            correct_in_spans=sum(c.correct_in_spans for c in types),
+        )
+    )
     return ExtractionReport(types=types, overall=overall, missed=missed, unmatched=unmatched)
 
 
 def _finish(c: TypeScore) -> TypeScore:
     c.recall = round(min(c.matched, c.gold) / c.gold, 4) if c.gold else 0.0
-    c.precision = round(c.correct_in_spans / c.predicted_in_spans, 4) if c.predicted_in_spans else None
+    c.precision = (
+        round(c.correct_in_spans / c.predicted_in_spans, 4) if c.predicted_in_spans else None
+    )
     p = c.precision if c.precision is not None else c.recall
     c.f1 = round(2 * p * c.recall / (p + c.recall), 4) if p + c.recall else 0.0
     return c
@@ -243,6 +276,8 @@ def format_report(report: ExtractionReport) -> str:
     lines = [f"{'type':<12}{'gold':>6}{'found':>7}{'in spans':>10}{'P':>8}{'R':>8}{'F1':>8}"]
     for c in [*report.types, report.overall]:
         p = f"{c.precision:.3f}" if c.precision is not None else "-"
-        lines.append(f"{c.type:<12}{c.gold:>6}{c.matched:>7}{c.predicted_in_spans:>10}{p:>8}{c.recall:>8.3f}{c.f1:>8.3f}")
+        lines.append(
+            f"{c.type:<12}{c.gold:>6}{c.matched:>7}{c.predicted_in_spans:>10}{p:>8}{c.recall:>8.3f}{c.f1:>8.3f}"
+        )
     lines.append("P is measured inside the gold's exhaustive spans; where a type has none, F1 = R.")
     return "\n".join(lines)

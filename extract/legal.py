@@ -19,13 +19,18 @@ SSI_LAW = {"law": fr.SSI_LAW_NAME, "law_date": "1994-07-14"}
 _ACT = "|".join(fr.ACT_WORDS_RX + nl.ACT_WORDS_RX)
 _DATE = rf"(?P<day>[0-3]?\d)(?:er|ste)?\s+(?P<month>{MONTH_ALT})\s+(?P<year>(?:19|20)\d\d)"
 SSI = re.compile("|".join(fr.SSI_PATTERNS + nl.SSI_PATTERNS), re.I)
-DATED_ACT = re.compile(rf"(?<![\w-])(?P<act>{_ACT})\s+(?:{fr.ACT_DATE_LINK_RX}|{nl.ACT_DATE_LINK_RX})\s+{_DATE}\b", re.I)
+DATED_ACT = re.compile(
+    rf"(?<![\w-])(?P<act>{_ACT})\s+(?:{fr.ACT_DATE_LINK_RX}|{nl.ACT_DATE_LINK_RX})\s+{_DATE}\b",
+    re.I,
+)
 COORDINATED = re.compile(
     rf"(?<![\w-])(?P<act>loi|wet)\s+(?:{fr.TITLE_HEAD_RX}|{nl.TITLE_HEAD_RX})\s+[^.;:()]{{3,220}}?,?\s+"
     rf"(?:{fr.COORDINATED_RX}|{nl.COORDINATED_RX})\s+{_DATE}\b",
     re.I,
 )
-TITLE_HEAD = re.compile(rf"\s*,?\s+(?:{fr.TITLE_HEAD_RX}|{nl.TITLE_HEAD_RX}|en\s+ce\s+qui\s+concerne)\s", re.I)
+TITLE_HEAD = re.compile(
+    rf"\s*,?\s+(?:{fr.TITLE_HEAD_RX}|{nl.TITLE_HEAD_RX}|en\s+ce\s+qui\s+concerne)\s", re.I
+)
 TITLE_STOP = re.compile(
     rf"[.;:()«»]|\n\s*\n|,(?!\s*(?:{fr.COORDINATED_RX}|{nl.COORDINATED_RX}|modifiée|telle\s+que|gewijzigd))"
     rf"|\s+et\s+(?:la|le|l['’]|les|de|het)\s*(?:{_ACT})\b|\s+(?:du|van)\s+[0-3]?\d(?:er)?\s+(?:{MONTH_ALT})\b",
@@ -45,8 +50,12 @@ ARTICLE = re.compile(
 OF_LAW = re.compile(rf"(?:{fr.OF_LAW_RX}|{nl.OF_LAW_RX})", re.I)
 THIS_LAW = re.compile(rf"{fr.THIS_LAW_RX}|{nl.THIS_LAW_RX}", re.I)
 NOMENCLATURE = re.compile(rf"{fr.NOMENCLATURE_RX}|{nl.NOMENCLATURE_RX}", re.I)
-REPORT = re.compile(rf"(?:{fr.REPORT_RX}|{nl.REPORT_RX})\s+(?:n°\s*|nr\.?\s*|no\.?\s*)?(?P<n>\d+\s?[A-Z]?)\b", re.I)
-NOTE = re.compile(rf"(?:{fr.NOTE_RX}|{nl.NOTE_RX})\s+(?P<org>[A-Z][A-Za-z]{{1,7}})\s+(?P<n>\d{{4}}/\d+)")
+REPORT = re.compile(
+    rf"(?:{fr.REPORT_RX}|{nl.REPORT_RX})\s+(?:n°\s*|nr\.?\s*|no\.?\s*)?(?P<n>\d+\s?[A-Z]?)\b", re.I
+)
+NOTE = re.compile(
+    rf"(?:{fr.NOTE_RX}|{nl.NOTE_RX})\s+(?P<org>[A-Z][A-Za-z]{{1,7}})\s+(?P<n>\d{{4}}/\d+)"
+)
 _VERBS = frozenset("est sont sera seront doit doivent peut peuvent prévoit prévoient a ont".split())
 _ENT_WORDS = frozenset(fr.ENT_WORDS)
 INFER_WITHIN = 400  # an article without its law takes the law named this close before it
@@ -62,7 +71,7 @@ def _act_name(act: str) -> str:
 
 
 def articles(nums: str) -> str | list[str]:
-    """"26, 50 et 51" -> ["26", "50", "51"]; "21 à 26 inclus" -> "21-26"; "17ter et quater" ->
+    """ "26, 50 et 51" -> ["26", "50", "51"]; "21 à 26 inclus" -> "21-26"; "17ter et quater" ->
     ["17ter", "17quater"]."""
     parts: list[str] = []
     for token in re.findall(rf"\d+{_SUFFIX}|\b(?:bis|ter|quater)\b", nums):
@@ -77,7 +86,7 @@ def articles(nums: str) -> str | list[str]:
 
 def _title_end(text: str, pos: int, limit: int = 200) -> int:
     """Where the title of an act that starts at `pos` ends: at punctuation that closes it, before
-    another act, or before the verb of the sentence ("... du tiers payant respectent les tarifs")."""
+    another act, or before the verb of the sentence ("... du tiers payant respectent ...")."""
     hi = min(len(text), pos + limit)
     stop = TITLE_STOP.search(text, pos, hi)
     end = stop.start() if stop else hi
@@ -85,8 +94,12 @@ def _title_end(text: str, pos: int, limit: int = 200) -> int:
         end = text.rfind(" ", pos, end)
     for m in re.finditer(r"[^\W\d_]+", text[pos:end]):
         word = m.group(0).lower()
-        if word in _VERBS or (len(word) > 5 and word.endswith("ent") and not word.endswith("ment")
-                              and word not in _ENT_WORDS):
+        if word in _VERBS or (
+            len(word) > 5
+            and word.endswith("ent")
+            and not word.endswith("ment")
+            and word not in _ENT_WORDS
+        ):
             end = pos + m.start()
             break
     return len(text[:end].rstrip(" ,"))
@@ -101,7 +114,9 @@ def _act_at(text: str, m: re.Match) -> tuple[dict, int]:
         art = ARTICLE.match(text, imp.end())
         ref = _article_value(text, art, None) if art else _law_at(text, imp.end())
         if ref:
-            value["implements"] = {k: v for k, v in ref[0].items() if k in ("article", "paragraph", "law_date", "law")}
+            value["implements"] = {
+                k: v for k, v in ref[0].items() if k in ("article", "paragraph", "law_date", "law")
+            }
             end = ref[1]
     head = TITLE_HEAD.match(text, end)
     if head:
@@ -146,13 +161,17 @@ def _article_value(text: str, m: re.Match, last: tuple[dict, int] | None) -> tup
 
 
 def legal_refs(region: Region, text: str, lo: int, hi: int) -> list[Record]:
-    """Article references (with their law), dated and coordinated acts, the SSI law, reports, notes."""
+    """Article references (with their law), dated and coordinated acts, the SSI law, reports."""
     out: list[Record] = []
     taken_until = lo
     last: tuple[dict, int] | None = None
     events = sorted(
         [(m.start(), 0, m) for m in ARTICLE.finditer(text, lo, hi)]
-        + [(m.start(), 1, m) for p in (SSI, COORDINATED, DATED_ACT) for m in p.finditer(text, lo, hi)],
+        + [
+            (m.start(), 1, m)
+            for p in (SSI, COORDINATED, DATED_ACT)
+            for m in p.finditer(text, lo, hi)
+        ],
         key=lambda x: (x[0], x[1]),
     )
     for start, kind, m in events:
@@ -178,9 +197,17 @@ def legal_refs(region: Region, text: str, lo: int, hi: int) -> list[Record]:
 def _reports(region: Region, text: str, lo: int, hi: int) -> list[Record]:
     out = []
     for m in REPORT.finditer(text, lo, hi):
-        value = {"text": squash(m.group(0)), "act": "rapport KCE", "number": m.group("n").replace(" ", "")}
+        value = {
+            "text": squash(m.group(0)),
+            "act": "rapport KCE",
+            "number": m.group("n").replace(" ", ""),
+        }
         out.append(make_record(region.doc, "legal_ref", value, m.start(), m.end()))
     for m in NOTE.finditer(text, lo, hi):
-        value = {"text": squash(m.group(0)), "act": f"note {m.group('org').upper()}", "number": m.group("n")}
+        value = {
+            "text": squash(m.group(0)),
+            "act": f"note {m.group('org').upper()}",
+            "number": m.group("n"),
+        }
         out.append(make_record(region.doc, "legal_ref", value, m.start(), m.end()))
     return out

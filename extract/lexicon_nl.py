@@ -6,50 +6,122 @@ Entries named `*_RX` are regular-expression fragments, matched case-insensitivel
 # --- numbers and money ------------------------------------------------------------------------
 
 SCALES: dict[str, int] = {
-    "duizend": 1_000, "miljoen": 1_000_000, "miljoenen": 1_000_000, "mln": 1_000_000,
-    "miljard": 1_000_000_000, "miljarden": 1_000_000_000, "mld": 1_000_000_000,
+    "duizend": 1_000,
+    "miljoen": 1_000_000,
+    "miljoenen": 1_000_000,
+    "mln": 1_000_000,
+    "miljard": 1_000_000_000,
+    "miljarden": 1_000_000_000,
+    "mld": 1_000_000_000,
 }
 CURRENCY_WORDS: tuple[str, ...] = ("euro", "eur", "€")
-MONEY_NOUNS: tuple[str, ...] = ("euro", "honoraria", "uitgaven", "ontvangsten", "besparingen", "kosten")
+MONEY_NOUNS: tuple[str, ...] = (
+    "euro",
+    "honoraria",
+    "uitgaven",
+    "ontvangsten",
+    "besparingen",
+    "kosten",
+)
 COUNT_NOUNS: tuple[str, ...] = (
-    "artsen", "personen", "patiënten", "prestaties", "verstrekkingen", "dagen", "maanden",
-    "jaren", "uren", "weken", "keer", "bedden", "inwoners", "leden", "deelnemers",
-    "rechthebbenden", "raadplegingen", "aanvragen",
+    "artsen",
+    "personen",
+    "patiënten",
+    "prestaties",
+    "verstrekkingen",
+    "dagen",
+    "maanden",
+    "jaren",
+    "uren",
+    "weken",
+    "keer",
+    "bedden",
+    "inwoners",
+    "leden",
+    "deelnemers",
+    "rechthebbenden",
+    "raadplegingen",
+    "aanvragen",
 )
 PER_UNIT: tuple[str, ...] = ("per ", "voor elke ", "voor iedere ")
 NOT_PER_UNIT_RX = r"per\s+(?:de|het|een)\b"
 PERCENT_WORDS_RX = r"procent\b|pct\b"
 POINTS_RX = r"procentpunt(?:en)?"
 
-REFERENCE_WORDS: tuple[str, ...] = ("dossier", "referentie", "ondernemingsnummer", "kbo", "rekening", "factuur", "omzendbrief")
+REFERENCE_WORDS: tuple[str, ...] = (
+    "dossier",
+    "referentie",
+    "ondernemingsnummer",
+    "kbo",
+    "rekening",
+    "factuur",
+    "omzendbrief",
+)
 
 # --- dates and delays -------------------------------------------------------------------------
 
 NUMBER_WORDS: dict[str, int] = {
-    "één": 1, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "vijftien": 15, "twintig": 20,
-    "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "negentig": 90, "honderd": 100,
+    "één": 1,
+    "een": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "vijftien": 15,
+    "twintig": 20,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "negentig": 90,
+    "honderd": 100,
 }
 DURATION_UNITS: dict[str, str] = {
-    "dag": "D", "dagen": "D", "werkdagen": "D", "kalenderdagen": "D", "week": "W", "weken": "W",
-    "maand": "M", "maanden": "M", "jaar": "Y", "jaren": "Y",
+    "dag": "D",
+    "dagen": "D",
+    "werkdagen": "D",
+    "kalenderdagen": "D",
+    "week": "W",
+    "weken": "W",
+    "maand": "M",
+    "maanden": "M",
+    "jaar": "Y",
+    "jaren": "Y",
 }
 DELAY_HEAD_RX = r"binnen(?:\s+de|\s+een\s+termijn\s+van)?|uiterlijk|ten\s+laatste"
 DELAY_LINK_RX = r"na|volgend\s+op|te\s+rekenen\s+vanaf|vanaf"
 RECURRING_RX = r"van\s+elk\s+jaar|van\s+ieder\s+jaar|elk\s+jaar"
-DEADLINE_BEFORE_RX = (
-    r"(?:uiterlijk|ten\s+laatste)\s+(?:op|tegen)?\s*|tegen\s+|vóór\s+|voor\s+"
-)
+DEADLINE_BEFORE_RX = r"(?:uiterlijk|ten\s+laatste)\s+(?:op|tegen)?\s*|tegen\s+|vóór\s+|voor\s+"
 DEADLINE_AFTER_RX = r"\s*,?\s*(?:uiterlijk|ten\s+laatste)"
-DEADLINE_PERIOD_HEAD_RX = r"tegen\s+(?:eind\s+|einde\s+)?|(?:uiterlijk|ten\s+laatste)\s+(?:eind\s+|in\s+)?|vóór\s+(?:eind\s+)?"
+DEADLINE_PERIOD_HEAD_RX = (
+    r"tegen\s+(?:eind\s+|einde\s+)?|(?:uiterlijk|ten\s+laatste)\s+(?:eind\s+|in\s+)?"
+    r"|vóór\s+(?:eind\s+)?"
+)
 
-VALID_FROM_RX = r"vanaf|van\s+toepassing\s+(?:vanaf|op)|in\s+werking\s+(?:op|vanaf)|met\s+ingang\s+van"
+VALID_FROM_RX = (
+    r"vanaf|van\s+toepassing\s+(?:vanaf|op)|in\s+werking\s+(?:op|vanaf)|met\s+ingang\s+van"
+)
 
 # --- legal references -------------------------------------------------------------------------
 
 ACT_WORDS_RX: tuple[str, ...] = (
-    r"programmawet", r"kaderwet", r"wet", r"koninklijk\s+besluit", r"ministerieel\s+besluit",
-    r"besluit", r"decreet", r"ordonnantie", r"K\.?\s?B\.", r"KB",
+    r"programmawet",
+    r"kaderwet",
+    r"wet",
+    r"koninklijk\s+besluit",
+    r"ministerieel\s+besluit",
+    r"besluit",
+    r"decreet",
+    r"ordonnantie",
+    r"K\.?\s?B\.",
+    r"KB",
 )
 ACT_NAMES: dict[str, str] = {"kb": "koninklijk besluit", "k.b.": "koninklijk besluit"}
 ACT_DATE_LINK_RX = r"(?:nr\.\s*\d+\s+)?van"
@@ -77,8 +149,14 @@ SSI_PATTERNS: tuple[str, ...] = (
 MODALITY_CUES: tuple[tuple[str, str], ...] = (
     ("commits", r"verbind(?:t|en)\s+zich(?:\s+ertoe)?"),
     ("must", r"\b(?:moet|moeten|dient|dienen|zal\s+moeten|zullen\s+moeten)\b"),
-    ("must", r"\b(?:is|zijn|wordt|worden)\s+(?:verplicht|gehouden|belast\s+met|ertoe\s+gehouden)\b"),
-    ("should", r"\b(?:wordt|worden)\s+(?:verzocht|uitgenodigd)\b|\bzou(?:den)?\s+moeten\b|\bbeveelt\b"),
+    (
+        "must",
+        r"\b(?:is|zijn|wordt|worden)\s+(?:verplicht|gehouden|belast\s+met|ertoe\s+gehouden)\b",
+    ),
+    (
+        "should",
+        r"\b(?:wordt|worden)\s+(?:verzocht|uitgenodigd)\b|\bzou(?:den)?\s+moeten\b|\bbeveelt\b",
+    ),
     ("request", r"\bdringt\s+(?:erop\s+)?aan\s+(?:dat|opdat)\b|\bvraagt\s+dat\b"),
     ("may", r"\b(?:mag|mogen|kan|kunnen)\b"),
 )
@@ -86,34 +164,126 @@ NEGATION_BEFORE_RX = r"\b(?:niet|geen)\s*$"
 FUTURE_VERB_RX = r"\b(?:zal|zullen)\b"
 NOT_FUTURE: frozenset[str] = frozenset()
 DUTY_VERBS: tuple[str, ...] = (
-    "meldt", "melden", "bezorgt", "bezorgen", "deelt", "delen", "stuurt", "sturen",
-    "betaalt", "betalen", "dient in", "dienen in",
+    "meldt",
+    "melden",
+    "bezorgt",
+    "bezorgen",
+    "deelt",
+    "delen",
+    "stuurt",
+    "sturen",
+    "betaalt",
+    "betalen",
+    "dient in",
+    "dienen in",
 )
-PASSIVE_BY_RX = r"\b(?:wordt|worden|zal\s+worden|zullen\s+worden)\s+(?:\w+\s+){0,6}?(?P<part>ge\w+)\s+door\s+"
-PASSIVE_AFTER_CUE_RX = (
-    r"\s*(?:\w+\s+){0,8}?(?:(?:worden|zijn)\s+ge\w+|ge\w+\s+(?:worden|zijn))\b"
+PASSIVE_BY_RX = (
+    r"\b(?:wordt|worden|zal\s+worden|zullen\s+worden)\s+(?:\w+\s+){0,6}?(?P<part>ge\w+)\s+door\s+"
 )
+PASSIVE_AFTER_CUE_RX = r"\s*(?:\w+\s+){0,8}?(?:(?:worden|zijn)\s+ge\w+|ge\w+\s+(?:worden|zijn))\b"
 SELF_ACTORS: tuple[str, ...] = (
-    "ncaz", "nationale commissie artsen-ziekenfondsen", "partijen", "partners", "wij",
+    "ncaz",
+    "nationale commissie artsen-ziekenfondsen",
+    "partijen",
+    "partners",
+    "wij",
     "ondertekenaars",
 )
 ACTOR_NOUNS: tuple[str, ...] = (
-    "arts", "artsen", "huisarts", "huisartsen", "specialist", "specialisten", "tandarts",
-    "tandartsen", "apotheker", "apothekers", "verpleegkundige", "verpleegkundigen",
-    "kinesitherapeut", "kinesitherapeuten", "zorgverlener", "zorgverleners", "verstrekker",
-    "verstrekkers", "zorgverstrekker", "zorgverstrekkers", "beoefenaar", "beoefenaars",
-    "ziekenhuis", "ziekenhuizen", "instelling", "instellingen", "verzekeringsinstelling",
-    "verzekeringsinstellingen", "ziekenfonds", "ziekenfondsen", "mutualiteit", "mutualiteiten",
-    "rechthebbende", "rechthebbenden", "patiënt", "patiënten", "verzekerde", "verzekerden",
-    "werkgever", "werkgevers", "minister", "regering", "koning", "overheid", "administratie",
-    "dienst", "diensten", "cel", "comité", "raad", "commissie", "college", "werkgroep",
-    "taskforce", "platform", "partij", "partijen", "partner", "partners", "organisatie",
-    "organisaties", "vereniging", "verenigingen", "federatie", "syndicaat", "instituut",
-    "agentschap", "centrum", "voorzitter", "ambtenaar", "directie", "aanvrager", "kandidaat",
-    "leverancier", "firma", "bedrijf", "gemeenschap", "gewest", "netwerk", "team", "lid",
-    "leden", "vertegenwoordiger", "wij",
+    "arts",
+    "artsen",
+    "huisarts",
+    "huisartsen",
+    "specialist",
+    "specialisten",
+    "tandarts",
+    "tandartsen",
+    "apotheker",
+    "apothekers",
+    "verpleegkundige",
+    "verpleegkundigen",
+    "kinesitherapeut",
+    "kinesitherapeuten",
+    "zorgverlener",
+    "zorgverleners",
+    "verstrekker",
+    "verstrekkers",
+    "zorgverstrekker",
+    "zorgverstrekkers",
+    "beoefenaar",
+    "beoefenaars",
+    "ziekenhuis",
+    "ziekenhuizen",
+    "instelling",
+    "instellingen",
+    "verzekeringsinstelling",
+    "verzekeringsinstellingen",
+    "ziekenfonds",
+    "ziekenfondsen",
+    "mutualiteit",
+    "mutualiteiten",
+    "rechthebbende",
+    "rechthebbenden",
+    "patiënt",
+    "patiënten",
+    "verzekerde",
+    "verzekerden",
+    "werkgever",
+    "werkgevers",
+    "minister",
+    "regering",
+    "koning",
+    "overheid",
+    "administratie",
+    "dienst",
+    "diensten",
+    "cel",
+    "comité",
+    "raad",
+    "commissie",
+    "college",
+    "werkgroep",
+    "taskforce",
+    "platform",
+    "partij",
+    "partijen",
+    "partner",
+    "partners",
+    "organisatie",
+    "organisaties",
+    "vereniging",
+    "verenigingen",
+    "federatie",
+    "syndicaat",
+    "instituut",
+    "agentschap",
+    "centrum",
+    "voorzitter",
+    "ambtenaar",
+    "directie",
+    "aanvrager",
+    "kandidaat",
+    "leverancier",
+    "firma",
+    "bedrijf",
+    "gemeenschap",
+    "gewest",
+    "netwerk",
+    "team",
+    "lid",
+    "leden",
+    "vertegenwoordiger",
+    "wij",
 )
-ACTOR_MODIFIERS: tuple[str, ...] = ("nieuwe", "elke", "iedere", "alle", "andere", "beide", "betrokken")
+ACTOR_MODIFIERS: tuple[str, ...] = (
+    "nieuwe",
+    "elke",
+    "iedere",
+    "alle",
+    "andere",
+    "beide",
+    "betrokken",
+)
 QUANTITY_NOUNS: tuple[str, ...] = ("deel", "gedeelte", "helft", "meerderheid", "aantal")
 ENT_WORDS: tuple[str, ...] = ()
 IRREGULAR_INFINITIVES: tuple[str, ...] = ()
@@ -123,9 +293,43 @@ IMPERSONAL_IL_RX = r"het\s+(?:is|wordt|moet|kan)\b"
 DETERMINERS: tuple[str, ...] = ("de", "het", "een", "deze", "dit", "hun", "elke", "iedere", "alle")
 CLITICS_RX = r"\b(?:zich|er|ook|dus|echter|bovendien|daarom|tevens|eveneens|nog|wel)\s*$"
 INSERT_OPENERS: tuple[str, ...] = (
-    "in", "met", "door", "voor", "volgens", "overeenkomstig", "na", "op", "bij", "die", "dat",
-    "waarvan", "wanneer", "als", "indien", "zoals", "via", "van", "tot", "zonder", "onder", "tussen",
+    "in",
+    "met",
+    "door",
+    "voor",
+    "volgens",
+    "overeenkomstig",
+    "na",
+    "op",
+    "bij",
+    "die",
+    "dat",
+    "waarvan",
+    "wanneer",
+    "als",
+    "indien",
+    "zoals",
+    "via",
+    "van",
+    "tot",
+    "zonder",
+    "onder",
+    "tussen",
 )
-PREPOSITIONS: tuple[str, ...] = ("van", "aan", "door", "voor", "met", "op", "in", "bij", "naar", "tot", "via", "tegen", "over")
+PREPOSITIONS: tuple[str, ...] = (
+    "van",
+    "aan",
+    "door",
+    "voor",
+    "met",
+    "op",
+    "in",
+    "bij",
+    "naar",
+    "tot",
+    "via",
+    "tegen",
+    "over",
+)
 RELATIVES: tuple[str, ...] = ("die", "dat", "wie", "waarvan", "waarbij")
 SUBORDINATE_OPENERS_RX = r"aangezien|omdat|hoewel|indien|wanneer|als\s"

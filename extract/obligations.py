@@ -29,15 +29,21 @@ _CUES = [(mod, re.compile(rx, re.I)) for lex in (fr, nl) for mod, rx in lex.MODA
 _FUTURE_FR = re.compile(fr.FUTURE_VERB_RX, re.I)
 _FUTURE_NL = re.compile(nl.FUTURE_VERB_RX, re.I)
 _DUTY = re.compile(r"\b(?:" + "|".join(fr.DUTY_VERBS + nl.DUTY_VERBS) + r")\b", re.I)
-_PASSIVE_BY = re.compile(rf"{fr.PASSIVE_BY_RX}|{nl.PASSIVE_BY_RX}".replace("(?P<part>", "(?:"), re.I)
+_PASSIVE_BY = re.compile(
+    rf"{fr.PASSIVE_BY_RX}|{nl.PASSIVE_BY_RX}".replace("(?P<part>", "(?:"), re.I
+)
 _PASSIVE_AFTER = re.compile(rf"(?:{fr.PASSIVE_AFTER_CUE_RX})|(?:{nl.PASSIVE_AFTER_CUE_RX})", re.I)
 _NEGATION = re.compile(rf"(?:{fr.NEGATION_BEFORE_RX})|(?:{nl.NEGATION_BEFORE_RX})", re.I)
 _SELF = tuple(fr.SELF_ACTORS + nl.SELF_ACTORS)
-_NUMBER_START = re.compile(r"\s*(?:[-•●◦▪\uf0b7–*]\s*|(?:(?:\d{1,2}\.)+\d{0,2}\.?|[A-Z]\.|\d{1,2}\)|[a-z]\))\s+)")
+_NUMBER_START = re.compile(
+    r"\s*(?:[-•●◦▪\uf0b7–*]\s*|(?:(?:\d{1,2}\.)+\d{0,2}\.?|[A-Z]\.|\d{1,2}\)|[a-z]\))\s+)"
+)
 _AFTER_AGENT = r"\s(?:à|au|aux|pour|d['’]ici|dans|avant|au\s+plus\s+tard|aan|voor|tegen|binnen)\b"
 _DATIVE = re.compile(r"\s*(?:à|aux|au|aan)\s+", re.I)
 _AGENT = re.compile(r"[^,;.]{0,80}?\b(?:par|door)\s+", re.I)
-_HEADING_BREAK = re.compile(r"\n\s*(?=(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cet|Cette|Ces|De|Het|Een)\b)")
+_HEADING_BREAK = re.compile(
+    r"\n\s*(?=(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cet|Cette|Ces|De|Het|Een)\b)"
+)
 
 
 @dataclass
@@ -66,9 +72,20 @@ def find_cues(sent: str) -> list[Cue]:
     found = []
     for mod, rx in _CUES:
         for m in rx.finditer(sent):
-            kind = "participle" if re.match(r"charg", m.group(0), re.I) else ("request" if mod == "request" else "modal")
-            found.append(Cue(m.start(), m.end(), "should" if mod == "request" else mod, kind,
-                             bool(_NEGATION.search(sent[max(0, m.start() - 20) : m.start()]))))
+            kind = (
+                "participle"
+                if re.match(r"charg", m.group(0), re.I)
+                else ("request" if mod == "request" else "modal")
+            )
+            found.append(
+                Cue(
+                    m.start(),
+                    m.end(),
+                    "should" if mod == "request" else mod,
+                    kind,
+                    bool(_NEGATION.search(sent[max(0, m.start() - 20) : m.start()])),
+                )
+            )
     for rx in (_FUTURE_FR, _FUTURE_NL):
         for m in rx.finditer(sent):
             if m.group(0).lower() not in fr.NOT_FUTURE:
@@ -85,8 +102,13 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
     if cue.kind == "passive":
         return g.actor_after(sent, cue.end)
     if cue.kind == "participle":
-        return g.last_actor(sent[: cue.start], plural=sent[cue.start : cue.end].split()[0].endswith("s"))
-    if sent[cue.start : cue.start + 3].lower() in ("il ", "het"):  # "il est demandé aux médecins de"
+        return g.last_actor(
+            sent[: cue.start], plural=sent[cue.start : cue.end].split()[0].endswith("s")
+        )
+    if sent[cue.start : cue.start + 3].lower() in (
+        "il ",
+        "het",
+    ):  # "il est demandé aux médecins de"
         dative = _DATIVE.match(sent, cue.end)
         return g.actor_after(sent, dative.end()) if dative else None
     if cue.kind == "modal" and _PASSIVE_AFTER.match(sent, cue.end):
@@ -99,7 +121,9 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
     return subject
 
 
-def _choose(sent: str, cues: list[Cue], ctx: Context, deadline: Deadline | None) -> tuple[Cue, str] | None:
+def _choose(
+    sent: str, cues: list[Cue], ctx: Context, deadline: Deadline | None
+) -> tuple[Cue, str] | None:
     """The first cue that has an actor and obliges (a future or duty verb needs a deadline); cues
     of relative clauses ("une organisation qui souhaite ...") only when the main clause has none."""
     ordered = sorted(cues, key=lambda c: ctx.grammar.in_relative(sent, c.start))
@@ -109,7 +133,11 @@ def _choose(sent: str, cues: list[Cue], ctx: Context, deadline: Deadline | None)
         actor = _actor_for(sent, cue, ctx)
         if not actor:
             continue
-        if deadline or cue.kind in ("modal", "request", "participle") or (cue.kind == "future" and _is_self(actor)):
+        if (
+            deadline
+            or cue.kind in ("modal", "request", "participle")
+            or (cue.kind == "future" and _is_self(actor))
+        ):
             return cue, actor
     return None
 
@@ -135,8 +163,13 @@ def _action(sent: str, cue: Cue, actor: str, deadline: Deadline | None, offset: 
     if deadline and deadline.start - offset >= start:
         words = sent[start : deadline.start - offset] + " " + sent[deadline.end - offset :]
     if cue.kind == "passive":  # "soumise par la CIA à l'approbation" -> "soumise à l'approbation"
-        words = re.sub(rf"\s(?:par|door)\s+(?:\S+\s+)?{re.escape(actor.split()[0])}.*?(?={_AFTER_AGENT}|$)", " ",
-                       words, count=1, flags=re.I | re.S)
+        words = re.sub(
+            rf"\s(?:par|door)\s+(?:\S+\s+)?{re.escape(actor.split()[0])}.*?(?={_AFTER_AGENT}|$)",
+            " ",
+            words,
+            count=1,
+            flags=re.I | re.S,
+        )
     elif sent[cue.start : cue.start + 3].lower() in ("il ", "het"):
         words = re.split(r"\s(?:de|d['’]|om)\s*", words, maxsplit=1)[-1]
     words = re.sub(r"^\s*(?:(?:à|de|que|om|te)\b|d['’]|qu['’])\s*", "", squash(words), flags=re.I)
@@ -148,7 +181,11 @@ def _start_of(text: str, s: int, e: int) -> int:
     """Where the sentence itself starts: after a section number or a heading line glued to it."""
     m = _NUMBER_START.match(text, s, e)
     s = m.end() if m else s
-    glued = [b for b in _HEADING_BREAK.finditer(text, s, e) if not re.search(r"[,;:]\s*$", text[s : b.start()])]
+    glued = [
+        b
+        for b in _HEADING_BREAK.finditer(text, s, e)
+        if not re.search(r"[,;:]\s*$", text[s : b.start()])
+    ]
     if glued and not any(c.isdigit() for c in text[s : glued[0].start()][-3:]):
         head = text[s : glued[0].start()]
         if len(head) < 90 and not re.search(r"[.!?]\s*$", head):
@@ -164,7 +201,8 @@ def _deadline_for(deadlines: list[Deadline], pos: int) -> Deadline | None:
 
 
 def _request(sent: str, cue: Cue, actor: str, deadline: Deadline | None, ctx: Context):
-    """"X insiste pour que Y ...": Y's duty when Y is an actor, else X's wish without Y's deadline."""
+    """For "X insiste pour que Y ...": Y's duty when Y is an actor, else X's wish (Y's deadline in
+    extra)."""
     other = ctx.grammar.actor_after(sent, cue.end)
     if other:
         return other, deadline, {}
@@ -172,7 +210,9 @@ def _request(sent: str, cue: Cue, actor: str, deadline: Deadline | None, ctx: Co
     return actor, None, extra
 
 
-def sentence_obligation(region: Region, s: int, e: int, ctx: Context) -> tuple[Record | None, str | None]:
+def sentence_obligation(
+    region: Region, s: int, e: int, ctx: Context
+) -> tuple[Record | None, str | None]:
     """The obligation of the sentence text[s:e] (or None) and the actor it names."""
     text = region.text
     s = _start_of(text, s, e)
@@ -189,8 +229,12 @@ def sentence_obligation(region: Region, s: int, e: int, ctx: Context) -> tuple[R
         actor, deadline, extra = _request(sent, cue, actor, deadline, ctx)
     if cue.negated:
         extra["negated"] = True
-    value = {"actor": actor, "action": _action(sent, cue, actor, deadline, s),
-             "deadline": deadline.value if deadline else None, "modality": _modality(cue, actor)}
+    value = {
+        "actor": actor,
+        "action": _action(sent, cue, actor, deadline, s),
+        "deadline": deadline.value if deadline else None,
+        "modality": _modality(cue, actor),
+    }
     if deadline:
         extra.update(deadline.extra)
     ctx.lead = None
@@ -201,12 +245,17 @@ def sentence_obligation(region: Region, s: int, e: int, ctx: Context) -> tuple[R
 
 
 def _lead_item(region: Region, s: int, e: int, sent: str, ctx: Context) -> Record | None:
-    """A list item after a lead-in ("la CNMM s'engage à :") carries the lead's actor and modality."""
+    """A list item after a lead-in ("la CNMM s'engage à :") has the lead's actor and modality."""
     if ctx.lead is None or not sent[:1].islower():
         ctx.lead = None
         return None
     actor, modality = ctx.lead
-    value = {"actor": actor, "action": squash(sent).strip(" ,;:.")[:160], "deadline": None, "modality": modality}
+    value = {
+        "actor": actor,
+        "action": squash(sent).strip(" ,;:.")[:160],
+        "deadline": None,
+        "modality": modality,
+    }
     extra: dict = {"list_item": True}
     deadlines = find_deadlines(region.doc, region.text, s, e)
     if deadlines:
@@ -215,7 +264,9 @@ def _lead_item(region: Region, s: int, e: int, sent: str, ctx: Context) -> Recor
     return make_record(region.doc, "obligation", value, s, e, None, extra)
 
 
-def obligations(region: Region, text: str, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Record]:
+def obligations(
+    region: Region, text: str, lo: int, hi: int, skip: list[tuple[int, int]]
+) -> list[Record]:
     """Obligations with actor, action, deadline and modality, at most one per sentence."""
     out: list[Record] = []
     ctx = Context(grammar_for(region.doc.lang))
@@ -225,6 +276,10 @@ def obligations(region: Region, text: str, lo: int, hi: int, skip: list[tuple[in
         rec, actor = sentence_obligation(region, s, e, ctx)
         if rec:
             out.append(rec)
-        ctx.previous_actor = actor or ctx.grammar.first_actor(text[s:e]) or ctx.previous_actor
-        ctx.previous_sentence = text[s:e]
+        sent = text[s:e]
+        subject = actor or ctx.grammar.first_actor(sent)
+        if subject or ctx.grammar.opens_with_subject(sent):
+            ctx.previous_actor = subject  # "Les montants restent inchangés. Ils ..." binds no one
+
+        ctx.previous_sentence = sent
     return out

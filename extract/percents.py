@@ -19,7 +19,9 @@ PERCENT = re.compile(
     rf"(?:(?P<points>{fr.POINTS_RX}|{nl.POINTS_RX})|{fr.PERCENT_WORDS_RX}|{nl.PERCENT_WORDS_RX})",
     re.I,
 )
-_APPROX = re.compile(r"(?:environ|près\s+de|quelque|approximativement|ongeveer|circa|bijna)\s*$", re.I)
+_APPROX = re.compile(
+    r"(?:environ|près\s+de|quelque|approximativement|ongeveer|circa|bijna)\s*$", re.I
+)
 _NEGATIVE = "-−↘"
 
 
@@ -65,5 +67,7 @@ def table_percents(doc: Document, table: Table) -> list[Record]:
                 continue
             value = percent_value(cell[0] if cell[0] in "+-−" else None, cell.lstrip("+-−"))
             if value is not None and abs(value) <= 100:
-                out.append(make_record(doc, "percent", clean(value), s, e, "%", {"unit_from_header": True}))
+                out.append(
+                    make_record(doc, "percent", clean(value), s, e, "%", {"unit_from_header": True})
+                )
     return out

@@ -23,7 +23,9 @@ LETTER = re.compile(r"^(?P<letter>[A-Z]{1,3})\s*=\s*(?P<coef>\d+(?:[.,]\d+)?)$")
 BARE_COEF = re.compile(r"^\d+,\d{4,}$")
 CODE_CELL = re.compile(r"^(?P<code>\d{6})(?:\s*=\s*(?P<letter>[A-Z]{1,3}))?$")
 MARKER = re.compile(r"^=\s*[A-Z]{1,3}$")
-NO_CODE = re.compile(r"^[-–—/]$")  # a code column left empty on purpose ("-" where no HOS code exists)
+NO_CODE = re.compile(
+    r"^[-–—/]$"
+)  # a code column left empty on purpose ("-" where no HOS code exists)
 VALID_FROM = re.compile(rf"(?:{fr.VALID_FROM_RX}|{nl.VALID_FROM_RX})\s*$", re.I)
 FIELDS = ("amb_pref", "amb_nonpref", "hos_pref", "hos_nonpref")
 
@@ -45,21 +47,33 @@ def parse_row(cells: list[str]) -> dict | None:
             codes.append(None)
         elif (value := parse_number(cell)) is not None and codes:
             numbers.append(value)
-    if not codes or (len(codes) < 2 and not coef) or len(numbers) < 5 or (len(numbers) == 5 and not coef):
+    if (
+        not codes
+        or (len(codes) < 2 and not coef)
+        or len(numbers) < 5
+        or (len(numbers) == 5 and not coef)
+    ):
         return None
     return _fields(letter, coef, codes + [None], numbers)
 
 
-def _fields(letter: str | None, coef: float | None, codes: list[str | None], numbers: list[float]) -> dict | None:
+def _fields(
+    letter: str | None, coef: float | None, codes: list[str | None], numbers: list[float]
+) -> dict | None:
     relative, money = numbers[0], numbers[1:]
     if len(money) == 4 and coef:
         fee = round(coef * relative, 2)
         money = [fee, *money]
     if len(money) < 5:
         return None
-    row = {"code_amb": codes[0], "code_hos": codes[1], "letter": letter,
-           "coefficient": clean(coef) if coef is not None else None,
-           "relative_value": clean(relative), "fee": clean(money[0])}
+    row = {
+        "code_amb": codes[0],
+        "code_hos": codes[1],
+        "letter": letter,
+        "coefficient": clean(coef) if coef is not None else None,
+        "relative_value": clean(relative),
+        "fee": clean(money[0]),
+    }
     row.update({name: clean(v) for name, v in zip(FIELDS, money[1:5], strict=False)})
     return row
 
@@ -81,7 +95,11 @@ def valid_from(doc: Document, table: Table) -> str | None:
     <date>" written before the table."""
     if doc.valid_from:
         return doc.valid_from
-    found = [v for s, _, v in find_full_dates(doc.text, 0, table.start) if VALID_FROM.search(doc.text[max(0, s - 40) : s])]
+    found = [
+        v
+        for s, _, v in find_full_dates(doc.text, 0, table.start)
+        if VALID_FROM.search(doc.text[max(0, s - 40) : s])
+    ]
     return found[-1] if found else None
 
 

@@ -15,7 +15,7 @@ _SIGNED = re.compile(
     r"(?:fait\s+à|gedaan\s+te|opgemaakt\s+te|done\s+at)?\s*[A-ZÀ-Ý][\w\-]+,\s+(?:le\s+|den\s+|on\s+)?$", re.I
 )
 _VALID_FROM = re.compile(
-    r"(?:applicable|d['’]application|en vigueur)\s+(?:à\s+partir\s+du|à\s+partir\s+de|dès\s+le|au)"
+    r"(?:applicables?|d['’]application|en vigueur)\s+(?:à\s+partir\s+du|à\s+partir\s+de|dès\s+le|au)"
     r"|van\s+toepassing\s+(?:vanaf|met\s+ingang\s+van)|in\s+werking\s+(?:vanaf|op)|applicable\s+from|effective\s+from",
     re.I,
 )

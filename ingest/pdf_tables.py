@@ -160,13 +160,12 @@ def _columns(rows: list[list[Line]]) -> list[tuple[float, float]]:
 
 
 def _column_of(line: Line, cols: list[tuple[float, float]], header: bool) -> int:
+    """The column of a piece: the one it overlaps most for figures; for labels (header cells are
+    set at the left of their cell, figures at the right) the first column ending after its start."""
     overlaps = [i for i, (a, b) in enumerate(cols) if line.x0 < b and a < line.x1]
-    if overlaps:
-        if header:
-            return overlaps[0]
+    if overlaps and not header:
         return max(overlaps, key=lambda i: min(line.x1, cols[i][1]) - max(line.x0, cols[i][0]))
-    dist = [min(abs(line.x0 - b), abs(a - line.x1)) for a, b in cols]
-    return dist.index(min(dist))
+    return next((i for i, (_, b) in enumerate(cols) if b > line.x0 + 1), len(cols) - 1)
 
 
 def _cells(row: list[Line], cols, header: bool) -> list[str]:

@@ -24,6 +24,20 @@ ROW = re.compile(r"^(?P<label>.*?)\s*(?P<date>\d\d-\d\d-\d\d|20\d\d)?\s*(?P<a>-?
 ANNEX_HEADER = ["En 000 EUR", "", "Application 2020", "Base annuelle"]
 
 
+_ADVANCE: dict[tuple[int, str], float] = {}
+
+
+def text_width(text: str, size: float, font=_FONT) -> float:
+    """Width of `text` in points (glyph advances cached: Font.text_length is slow)."""
+    total = 0.0
+    for ch in text:
+        key = (id(font), ch)
+        if key not in _ADVANCE:
+            _ADVANCE[key] = font.text_length(ch, 1)
+        total += _ADVANCE[key]
+    return total * size
+
+
 @dataclass
 class Layout:
     """Where things went: paragraph text -> page, words hyphenated, table rows drawn."""
@@ -137,12 +151,12 @@ def _wrap(para: str, width: float, layout: Layout, size: float = SIZE, font=_FON
     lines, cur = [], ""
     for word in para.split():
         trial = f"{cur} {word}".strip()
-        if font.text_length(trial, size) <= width:
+        if text_width(trial, size, font) <= width:
             cur = trial
             continue
         if len(word) >= 11 and word.isalpha() and word.islower() and size == SIZE:
             head = word[: len(word) // 2]
-            if font.text_length(f"{cur} {head}-", size) <= width:
+            if text_width(f"{cur} {head}-", size, font) <= width:
                 lines.append(f"{cur} {head}-".strip())
                 layout.hyphenated.append(word)
                 cur = word[len(head) :]
@@ -251,7 +265,7 @@ class _Writer:
             y = self.y + CELL_LEADING
             for ln in _wrap(row[c], w - 6, self.layout, CELL_SIZE) if row[c] else []:
                 numeric = bool(re.fullmatch(r"[-\d.,= A-Z]+", ln)) and level is None and c > 0
-                tx = x + w - 3 - _FONT.text_length(ln, CELL_SIZE) if numeric else x + 3
+                tx = x + w - 3 - text_width(ln, CELL_SIZE) if numeric else x + 3
                 self.page.insert_text((tx, y), ln, fontname="F0", fontsize=CELL_SIZE)
                 y += CELL_LEADING
             x += w
@@ -263,7 +277,7 @@ def _footers(doc, footer: str) -> None:
     total = doc.page_count
     for n, page in enumerate(doc, start=1):
         text = footer.format(n=n, total=total)
-        page.insert_text((PAGE_W / 2 - _FONT.text_length(text, 8) / 2, 810), text, fontsize=8)
+        page.insert_text((PAGE_W / 2 - text_width(text, 8) / 2, 810), text, fontsize=8)
 
 
 def build_pdf(

@@ -87,3 +87,74 @@ def test_a_folder_of_a_thousand_files_goes_through_with_progress(tmp_path):
     assert kb.health()["documents"] == 1000
     again = kb.ingest([folder])
     assert {r.status for r in again} == {"unchanged"}
+
+
+def _orphans(db) -> dict[str, int]:
+    live = "(SELECT doc_id FROM documents)"
+    return {
+        "passages": db.execute(f"SELECT COUNT(*) FROM passages WHERE doc_id NOT IN {live}").fetchone()[0],
+        "records": db.execute(f"SELECT COUNT(*) FROM records WHERE doc_id NOT IN {live}").fetchone()[0],
+        "sections": db.execute(f"SELECT COUNT(*) FROM sections WHERE doc_id NOT IN {live}").fetchone()[0],
+        "vectors": db.execute("SELECT COUNT(*) FROM vectors WHERE pid NOT IN (SELECT pid FROM passages)").fetchone()[0],
+        "fts": db.execute("SELECT COUNT(*) FROM passages_fts WHERE rowid NOT IN (SELECT pid FROM passages)").fetchone()[0],
+    }
+
+
+def test_a_changed_file_replaces_its_previous_version_whole(tmp_path, corpus_dir):
+    import numpy as np
+
+    kb = make_kb(tmp_path / "kb")
+    path = tmp_path / "accord.txt"
+    text = (corpus_dir / "accord-medico-mutualiste-2020.txt").read_text()
+    path.write_text(text)
+    (first,) = kb.ingest([path])
+    pids = [r[0] for r in kb.store.db.execute("SELECT pid FROM passages WHERE doc_id = ?", (first.doc_id,))]
+    kb.store.put_vectors("test-model", pids, np.ones((len(pids), 4)))  # as if embedded
+    assert [r.status for r in kb.ingest([path])] == ["unchanged"]
+    path.write_text(text.replace("634,75 euros", "640,00 euros"))
+    (second,) = kb.ingest([path])
+    assert second.status == "updated" and second.doc_id != first.doc_id
+    assert [d["doc_id"] for d in kb.documents()] == [second.doc_id]
+    assert _orphans(kb.store.db) == {"passages": 0, "records": 0, "sections": 0, "vectors": 0, "fts": 0}
+    assert kb.store.vector_count("test-model") == 0
+    hits = kb.search("forfait d'accréditation 640,00 euros", k=3, mode="bm25").results
+    assert hits and "640,00" in hits[0].text
+
+
+def test_a_failed_update_keeps_the_previous_version(tmp_path):
+    kb = make_kb(tmp_path / "kb")
+    path = tmp_path / "note.txt"
+    path.write_text(GOOD)
+    (first,) = kb.ingest([path])
+    path.write_bytes(os.urandom(2048))
+    (second,) = kb.ingest([path])
+    assert second.status == "failed" and "binary" in second.error
+    assert [d["doc_id"] for d in kb.documents()] == [first.doc_id]
+
+
+def test_every_format_in_one_batch(tmp_path, corpus_dir):
+    from html_fixtures import build_news_html
+    from pdf_fixtures import build_pdf
+    from xlsx_fixtures import circular_workbook
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    layout = build_pdf((corpus_dir / "accord-medico-mutualiste-2020.txt").read_text(), folder / "accord.pdf",
+                       header="ACCORD NATIONAL MÉDICO-MUTUALISTE 2020 — CNMM", footer="Page {n} / {total}")
+    page, *_ = build_news_html(corpus_dir / "news-2024-11-27-blocage-budget-inami-2025.md")
+    (folder / "news.html").write_text(page)
+    (folder / "annexe.xlsx").write_bytes(circular_workbook(corpus_dir / "circulaire-oa-2024-382-tarifs-2025.md"))
+    (folder / "letter.txt").write_bytes((corpus_dir / "lettre-2021-taskforces-soins-pertinents.txt").read_text().encode("utf-16"))
+    kb = make_kb(tmp_path / "kb")
+    reports = {r.source.rsplit("/", 1)[-1]: r for r in kb.ingest([folder])}
+    assert {n: (r.status, r.doc_type) for n, r in reports.items()} == {
+        "accord.pdf": ("new", "accord"), "news.html": ("new", "news"), "annexe.xlsx": ("new", "other"),
+        "letter.txt": ("new", "letter")}
+    assert all(r.passages > 0 and r.lang == "fr" for r in reports.values())
+    sentence = "Le forfait d’accréditation est fixé à 634,75 euros"
+    hit = kb.search(sentence, k=1, mode="bm25").results[0]
+    para = next(p for p in layout.pages if sentence in p)
+    assert hit.page == layout.pages[para] and hit.section.number == "6.2.3"
+    doc = kb.document(reports["accord.pdf"].doc_id)
+    assert [s["number"] for s in doc["sections"] if s["number"]][:3] == ["1", "2", "3"]
+    assert all(s["page"] for s in doc["sections"])

@@ -55,7 +55,9 @@ def test_every_record_quotes_its_document(corpus_records):
             assert (rec.section.number if rec.section else None) == (sec.number if sec else None)
 
 
-@pytest.mark.parametrize("type_, unit", [("amount", "EUR"), ("percent", "%"), ("code", "code"), ("code_range", "code")])
+@pytest.mark.parametrize(
+    "type_, unit", [("amount", "EUR"), ("percent", "%"), ("code", "code"), ("code_range", "code")]
+)
 def test_units_of_the_records(corpus_records, type_, unit):
     recs = [r for _, records in corpus_records.values() for r in records if r.type == type_]
     assert recs and {r.unit for r in recs} == {unit}
@@ -72,7 +74,13 @@ def test_tariff_rows_carry_the_circulars_date(corpus_records):
     assert len(rows) == 76 and {r.value["valid_from"] for r in rows} == {"2025-01-01"}
     row = next(r for r in rows if r.value["code_amb"] == "565235")
     assert row.value["fee"] == 2515.06 and row.value["amb_nonpref"] == 2506.38
-    assert not [r for r in records if r.type in ("amount", "code", "date", "percent") and r.start >= row.start and r.end <= row.end]
+    assert not [
+        r
+        for r in records
+        if r.type in ("amount", "code", "date", "percent")
+        and r.start >= row.start
+        and r.end <= row.end
+    ]
 
 
 def test_no_code_inside_a_range_and_no_date_inside_a_law(corpus_records):
@@ -112,11 +120,25 @@ def test_exhaustive_spans_resolve(corpus_records):
 def test_a_span_is_exhaustive_only_for_the_types_annotated_in_it(corpus_records, tmp_path):
     doc, records = corpus_records["accord-medico-mutualiste-2020.txt"]
     gold = tmp_path / "g.jsonl"
-    gold.write_text(json.dumps({"doc": "accord-medico-mutualiste-2020.txt", "type": "date", "evidence": "",
-                                "value": "2019-11-22", "exhaustive_span": "001:3 Moyens disponibles"}) + "\n")
+    gold.write_text(
+        json.dumps(
+            {
+                "doc": "accord-medico-mutualiste-2020.txt",
+                "type": "date",
+                "evidence": "",
+                "value": "2019-11-22",
+                "exhaustive_span": "001:3 Moyens disponibles",
+            }
+        )
+        + "\n"
+    )
     report = evaluate({"accord-medico-mutualiste-2020.txt": (doc, records)}, gold)
     date = _score(report, "date")
-    assert date.recall == 1.0 and date.predicted_in_spans == 3 and date.precision == pytest.approx(1 / 3, abs=1e-3)
+    assert (
+        date.recall == 1.0
+        and date.predicted_in_spans == 3
+        and date.precision == pytest.approx(1 / 3, abs=1e-3)
+    )
     assert all(t.predicted_in_spans == 0 for t in report.types if t.type != "date")
 
 
@@ -133,15 +155,49 @@ def test_a_gold_file_naming_an_unknown_document_fails(corpus_records, tmp_path):
         ("amount", 6287.7, 6287.70001, True),
         ("amount", 6287.7, 6287.8, False),
         ("date", "2020-03", "2020-03", True),
-        ("code_range", {"from": "458673", "to": "458684"}, {"from": "458673", "to": "458684"}, True),
-        ("obligation", {"actor": "plateforme d'accompagnement « garde »", "deadline": "2020-05-31"},
-         {"actor": "plateforme d’accompagnement", "deadline": "2020-05-31"}, True),
-        ("obligation", {"actor": "CNMM", "deadline": "2020-05-31"}, {"actor": "CIA", "deadline": "2020-05-31"}, False),
-        ("obligation", {"actor": "CNMM", "deadline": "2020-05-31"}, {"actor": "CNMM", "deadline": "2020-06-30"}, False),
-        ("obligation", {"actor": "médecins (adhésion partielle)", "deadline": "P30D"}, {"actor": "Les médecins", "deadline": "P30D"}, True),
-        ("legal_ref", {"article": ["26", "50", "51"], "law_date": "1994-07-14"}, {"article": ["51", "50", "26"], "law_date": "1994-07-14"}, True),
+        (
+            "code_range",
+            {"from": "458673", "to": "458684"},
+            {"from": "458673", "to": "458684"},
+            True,
+        ),
+        (
+            "obligation",
+            {"actor": "plateforme d'accompagnement « garde »", "deadline": "2020-05-31"},
+            {"actor": "plateforme d’accompagnement", "deadline": "2020-05-31"},
+            True,
+        ),
+        (
+            "obligation",
+            {"actor": "CNMM", "deadline": "2020-05-31"},
+            {"actor": "CIA", "deadline": "2020-05-31"},
+            False,
+        ),
+        (
+            "obligation",
+            {"actor": "CNMM", "deadline": "2020-05-31"},
+            {"actor": "CNMM", "deadline": "2020-06-30"},
+            False,
+        ),
+        (
+            "obligation",
+            {"actor": "médecins (adhésion partielle)", "deadline": "P30D"},
+            {"actor": "Les médecins", "deadline": "P30D"},
+            True,
+        ),
+        (
+            "legal_ref",
+            {"article": ["26", "50", "51"], "law_date": "1994-07-14"},
+            {"article": ["51", "50", "26"], "law_date": "1994-07-14"},
+            True,
+        ),
         ("legal_ref", {"law_date": "2019-04-22"}, {"law_date": "2019-02-28"}, False),
-        ("tariff_row", {"code_amb": "565014", "fee": 363.43}, {"code_amb": "565014", "fee": 363.43, "letter": "B"}, True),
+        (
+            "tariff_row",
+            {"code_amb": "565014", "fee": 363.43},
+            {"code_amb": "565014", "fee": 363.43, "letter": "B"},
+            True,
+        ),
     ],
 )
 def test_value_matching(type_, gold, pred, ok):

@@ -13,9 +13,22 @@ from extract.numbers import NUMBER, format_belgian, parse_number
 
 @pytest.mark.parametrize(
     "text, value",
-    [("8.588.807", 8588807), ("1.250", 1250), ("2.515,06", 2515.06), ("0,50", 0.5), ("-6.526", -6526),
-     ("1,294", 1.294), ("184.000", 184000), ("3.1", 3.1), ("12", 12), ("6.287, 70", 6287.7),
-     ("250 000", 250000), ("1\u202f234,5", 1234.5), ("−204", -204), ("+6,50", 6.5)],
+    [
+        ("8.588.807", 8588807),
+        ("1.250", 1250),
+        ("2.515,06", 2515.06),
+        ("0,50", 0.5),
+        ("-6.526", -6526),
+        ("1,294", 1.294),
+        ("184.000", 184000),
+        ("3.1", 3.1),
+        ("12", 12),
+        ("6.287, 70", 6287.7),
+        ("250 000", 250000),
+        ("1\u202f234,5", 1234.5),
+        ("−204", -204),
+        ("+6,50", 6.5),
+    ],
 )
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
@@ -28,10 +41,16 @@ def test_parse_number_rejects_non_numbers(text):
 
 def test_the_number_pattern_never_starts_inside_a_number():
     assert [m.group(0) for m in NUMBER.finditer("Région 3.747 et 89,48 puis 102071/102572")] == [
-        "3.747", "89,48", "102071", "102572"]
+        "3.747",
+        "89,48",
+        "102071",
+        "102572",
+    ]
 
 
-@pytest.mark.parametrize("value, text", [(8588807, "8.588.807,00"), (-6526.5, "-6.526,50"), (0.5, "0,50")])
+@pytest.mark.parametrize(
+    "value, text", [(8588807, "8.588.807,00"), (-6526.5, "-6.526,50"), (0.5, "0,50")]
+)
 def test_format_belgian(value, text):
     assert format_belgian(value) == text
 
@@ -50,7 +69,11 @@ def test_format_belgian(value, text):
         ("dont 100 millions d’honoraires, sont attestées", 100000000, "currency_implied"),
         ("la correction technique de 1,294 million d’EUR englobe", 1294000, None),
         ("un montant global de 750.000 euros .", 750000, None),
-        ("limiter le montant supplémentaire à 0,50 euro\n par honoraires forfaitaires", 0.5, "per_unit"),
+        (
+            "limiter le montant supplémentaire à 0,50 euro\n par honoraires forfaitaires",
+            0.5,
+            "per_unit",
+        ),
         ("un forfait de € 58 par patient", 58, "per_unit"),
         ("un ticket modérateur de 12,50 €/mois", 12.5, "per_unit"),
         ("Avec un déficit de 68 millions d'euros,", 68000000, None),
@@ -73,7 +96,9 @@ def test_amounts(text, value, extra_key):
 
 
 def test_an_amount_compared_is_no_unit_price():
-    (rec,) = records_of("une augmentation de 1.250 euros par rapport au montant de l'an dernier", "amount")
+    (rec,) = records_of(
+        "une augmentation de 1.250 euros par rapport au montant de l'an dernier", "amount"
+    )
     assert "per_unit" not in rec.extra
 
 
@@ -98,13 +123,20 @@ def test_numbers_that_are_not_money(text):
 
 
 def test_amounts_in_a_table_unit():
-    text = ("Annexe\n\nEn 000 EUR\n\nImagerie médicale 01-01-20 11.022 11.022\n\nAdvanced care planning (3)\n"
-            "01-09-20 2.179 6.537\n\nTotal 180.029 184.382\n\nÉconomies 01-09-20 -204 -613\n\n"
-            "(1) Note : la correction technique de 1,294 million d’EUR englobe le montant.\n")
+    text = (
+        "Annexe\n\nEn 000 EUR\n\nImagerie médicale 01-01-20 11.022 11.022\n\nAdvanced care planning (3)\n"
+        "01-09-20 2.179 6.537\n\nTotal 180.029 184.382\n\nÉconomies 01-09-20 -204 -613\n\n"
+        "(1) Note : la correction technique de 1,294 million d’EUR englobe le montant.\n"
+    )
     recs = records_of(text, "amount")
     assert [r.value for r in recs] == [11022000, 2179000, 180029000, -204000, 1294000]
-    assert recs[0].extra["date_effet"] == "2020-01-01" and recs[0].extra["second_column_keur"] == 11022
-    assert recs[1].extra["row"] == "Advanced care planning (3)" and recs[1].extra["second_column_keur"] == 6537
+    assert (
+        recs[0].extra["date_effet"] == "2020-01-01" and recs[0].extra["second_column_keur"] == 11022
+    )
+    assert (
+        recs[1].extra["row"] == "Advanced care planning (3)"
+        and recs[1].extra["second_column_keur"] == 6537
+    )
     assert recs[3].extra["row"] == "Économies"
 
 
@@ -114,15 +146,22 @@ def test_a_pseudo_table_ends_at_its_footnotes():
 
 
 def test_money_columns_of_a_table_by_their_header():
-    doc = doc_of("Forfaits\n\nPrestation\tMontant (EUR)\tNombre de patients\n"
-                 "Consultation\t25,50\t1.200\nVisite à domicile\t35,00\t800\n")
+    doc = doc_of(
+        "Forfaits\n\nPrestation\tMontant (EUR)\tNombre de patients\n"
+        "Consultation\t25,50\t1.200\nVisite à domicile\t35,00\t800\n"
+    )
     recs = table_amounts(doc, doc.tables[0])
-    assert [(r.value, r.extra["row"]) for r in recs] == [(25.5, "Consultation"), (35, "Visite à domicile")]
+    assert [(r.value, r.extra["row"]) for r in recs] == [
+        (25.5, "Consultation"),
+        (35, "Visite à domicile"),
+    ]
 
 
 def test_every_column_of_a_table_in_thousands_of_euros():
-    doc = doc_of("Budget (en milliers d'euros)\n\nPoste\t2023\t2024\t2025\n"
-                 "Honoraires\t1.234\t1.300\t1.400\nMédicaments\t-56\t60\t70\n")
+    doc = doc_of(
+        "Budget (en milliers d'euros)\n\nPoste\t2023\t2024\t2025\n"
+        "Honoraires\t1.234\t1.300\t1.400\nMédicaments\t-56\t60\t70\n"
+    )
     recs = table_amounts(doc, doc.tables[0])
     assert [r.value for r in recs] == [1234000, 1300000, 1400000, -56000, 60000, 70000]
     assert recs[2].extra["column"] == "2025" and recs[3].extra["row"] == "Médicaments"
@@ -138,13 +177,19 @@ def test_a_table_without_money_gives_no_amounts():
 
 @pytest.mark.parametrize(
     "text, value, flags",
-    [("indexés de 1,95 % .", 1.95, {}), ("un indice santé de 3,34%", 3.34, {}),
-     ("MG vs MS\t+6,50%", 6.5, {"difference_points": True}), ("soit environ 75 % des moyens", 75, {"approximate": True}),
-     ("une baisse ↘ 0,32 %", -0.32, {"difference_points": True}), ("met 3,22 procent", 3.22, {}),
-     ("une hausse de 0,5 point de pourcentage", 0.5, {"difference_points": True}),
-     ("een stijging met 1,5 procentpunt", 1.5, {"difference_points": True}),
-     ("à concurrence de 75 p.c. du montant", 75, {}), ("le taux de 12.5% (anglais)", 12.5, {}),
-     ("une hausse de -2,5 %", -2.5, {"difference_points": True})],
+    [
+        ("indexés de 1,95 % .", 1.95, {}),
+        ("un indice santé de 3,34%", 3.34, {}),
+        ("MG vs MS\t+6,50%", 6.5, {"difference_points": True}),
+        ("soit environ 75 % des moyens", 75, {"approximate": True}),
+        ("une baisse ↘ 0,32 %", -0.32, {"difference_points": True}),
+        ("met 3,22 procent", 3.22, {}),
+        ("une hausse de 0,5 point de pourcentage", 0.5, {"difference_points": True}),
+        ("een stijging met 1,5 procentpunt", 1.5, {"difference_points": True}),
+        ("à concurrence de 75 p.c. du montant", 75, {}),
+        ("le taux de 12.5% (anglais)", 12.5, {}),
+        ("une hausse de -2,5 %", -2.5, {"difference_points": True}),
+    ],
 )
 def test_percents(text, value, flags):
     (rec,) = records_of(text, "percent")
@@ -162,26 +207,49 @@ def test_a_range_of_percents_is_no_negative_difference(text, value):
 
 @pytest.mark.parametrize(
     "text, value",
-    [("le 19 décembre 2019", "2019-12-19"), ("au 1er janvier 2020", "2020-01-01"), ("Applicable à partir de 1/01/2025", "2025-01-01"),
-     ("Circulaire du 12-12-2024", "2024-12-12"), ("Gynécologie 01-09-20 1.179", "2020-09-01"), ("de septembre 2019.", "2019-09"),
-     ("op 18 maart 2024", "2024-03-18"), ("au 31\ndécembre 2020 inclus", "2020-12-31"), ("honoraires au 1.1.2019 + index", "2019-01-01"),
-     ("à partir du 1<sup>er</sup> janvier 2025", "2025-01-01"), ("publié le 2024-03-15 sur le site", "2024-03-15"),
-     ("Vanaf 1 januari 2025 geldt", "2025-01-01"), ("en février 2021.", "2021-02"), ("d'ici 2022.", "2022"),
-     ("tegen eind 2025 klaar", "2025"), ("le 1er févr. 2024", "2024-02-01")],
+    [
+        ("le 19 décembre 2019", "2019-12-19"),
+        ("au 1er janvier 2020", "2020-01-01"),
+        ("Applicable à partir de 1/01/2025", "2025-01-01"),
+        ("Circulaire du 12-12-2024", "2024-12-12"),
+        ("Gynécologie 01-09-20 1.179", "2020-09-01"),
+        ("de septembre 2019.", "2019-09"),
+        ("op 18 maart 2024", "2024-03-18"),
+        ("au 31\ndécembre 2020 inclus", "2020-12-31"),
+        ("honoraires au 1.1.2019 + index", "2019-01-01"),
+        ("à partir du 1<sup>er</sup> janvier 2025", "2025-01-01"),
+        ("publié le 2024-03-15 sur le site", "2024-03-15"),
+        ("Vanaf 1 januari 2025 geldt", "2025-01-01"),
+        ("en février 2021.", "2021-02"),
+        ("d'ici 2022.", "2022"),
+        ("tegen eind 2025 klaar", "2025"),
+        ("le 1er févr. 2024", "2024-02-01"),
+    ],
 )
 def test_dates(text, value):
     assert value in [r.value for r in records_of(text, "date")]
 
 
 def test_day_and_month_take_the_documents_year():
-    (rec,) = records_of("le Cartel a résilié l'accord dès le 4 novembre.", "date", date="2024-11-27")
+    (rec,) = records_of(
+        "le Cartel a résilié l'accord dès le 4 novembre.", "date", date="2024-11-27"
+    )
     assert rec.value == "2024-11-04" and rec.extra["year_inferred"]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["pour 2020", "l'année 2019", "le point 5.2.3.1. Pour", "en 2021 :", "de 2 à 5,5", "l'accord 2024-2025",
-     "la version 12.12.24", "Tél. : 02/739.71.11", "au plus tard le 31 mars de chaque année"],
+    [
+        "pour 2020",
+        "l'année 2019",
+        "le point 5.2.3.1. Pour",
+        "en 2021 :",
+        "de 2 à 5,5",
+        "l'accord 2024-2025",
+        "la version 12.12.24",
+        "Tél. : 02/739.71.11",
+        "au plus tard le 31 mars de chaque année",
+    ],
 )
 def test_not_dates(text):
     assert records_of(text, "date", date="2024-05-10") == []
@@ -189,20 +257,34 @@ def test_not_dates(text):
 
 @pytest.mark.parametrize(
     "text, value, anchor",
-    [("dans les trente jours qui suivent la publication de cet accord au Moniteur belge, ils", "P30D",
-      "la publication de cet accord au Moniteur belge"),
-     ("dans un délai de 15 jours après la constatation\nd'une des situations précitées. Dans", "P15D",
-      "la constatation d'une des situations précitées"),
-     ("dans les deux mois suivant sa réception.", "P2M", "sa réception"),
-     ("binnen de dertig dagen na de bekendmaking.", "P30D", "de bekendmaking")],
+    [
+        (
+            "dans les trente jours qui suivent la publication de cet accord au Moniteur belge, ils",
+            "P30D",
+            "la publication de cet accord au Moniteur belge",
+        ),
+        (
+            "dans un délai de 15 jours après la constatation\nd'une des situations précitées. Dans",
+            "P15D",
+            "la constatation d'une des situations précitées",
+        ),
+        ("dans les deux mois suivant sa réception.", "P2M", "sa réception"),
+        ("binnen de dertig dagen na de bekendmaking.", "P30D", "de bekendmaking"),
+    ],
 )
 def test_a_relative_delay_is_a_duration_with_its_anchor(text, value, anchor):
     (rec,) = records_of(text, "date")
-    assert rec.value == value and rec.extra["deadline_anchor"] == anchor and rec.extra["deadline_kind"] == "relative"
+    assert (
+        rec.value == value
+        and rec.extra["deadline_anchor"] == anchor
+        and rec.extra["deadline_kind"] == "relative"
+    )
 
 
 def test_a_date_inside_a_legal_reference_belongs_to_it():
-    recs = records_of("en application de la loi du 22 avril 2019 relative à la qualité de la pratique des soins de santé.")
+    recs = records_of(
+        "en application de la loi du 22 avril 2019 relative à la qualité de la pratique des soins de santé."
+    )
     assert [r.type for r in recs] == ["legal_ref"]
     assert recs[0].value["law_date"] == "2019-04-22"
 
@@ -217,7 +299,11 @@ def test_a_date_inside_a_legal_reference_belongs_to_it():
         ("Consultation pédiatre 102071/102572 (cf. gériatre)", ["102071", "102572"], []),
         ("la ponction lombaire (355493-355504) dans le cas", [], [("355493", "355504")]),
         ("CT cerveau (458673-684) et", [], [("458673", "458684")]),
-        ("colonne (458850-458861, 457855-\n\n457866)", [], [("458850", "458861"), ("457855", "457866")]),
+        (
+            "colonne (458850-458861, 457855-\n\n457866)",
+            [],
+            [("458850", "458861"), ("457855", "457866")],
+        ),
         ("les codes 101032 à 101054 inclus", [], [("101032", "101054")]),
         ("Tél. 02 739 71 11 ou 1733", [], []),
         ("un montant de 184.000 euros et 250000 €", [], []),
@@ -241,30 +327,62 @@ SSI = "1994-07-14"
 @pytest.mark.parametrize(
     "text, parts",
     [
-        ("en vertu de l'article 40, § 2, de la loi SSI, le Conseil", {"article": "40", "paragraph": "2", "law_date": SSI}),
-        ("En vertu des articles 26, 50 et 51 de la loi relative à l'assurance obligatoire soins de santé et indemnités, coordonnée le 14 juillet 1994, la",
-         {"article": ["26", "50", "51"], "law_date": SSI}),
-        ("des articles 21 à 26 inclus de la loi du 22 avril 2019 relative à la qualité", {"article": "21-26", "law_date": "2019-04-22"}),
-        ("l'arrêté royal du 18 septembre 2015 portant exécution", {"law_date": "2015-09-18", "act": "arrêté royal"}),
+        (
+            "en vertu de l'article 40, § 2, de la loi SSI, le Conseil",
+            {"article": "40", "paragraph": "2", "law_date": SSI},
+        ),
+        (
+            "En vertu des articles 26, 50 et 51 de la loi relative à l'assurance obligatoire soins de santé et indemnités, coordonnée le 14 juillet 1994, la",
+            {"article": ["26", "50", "51"], "law_date": SSI},
+        ),
+        (
+            "des articles 21 à 26 inclus de la loi du 22 avril 2019 relative à la qualité",
+            {"article": "21-26", "law_date": "2019-04-22"},
+        ),
+        (
+            "l'arrêté royal du 18 septembre 2015 portant exécution",
+            {"law_date": "2015-09-18", "act": "arrêté royal"},
+        ),
         ("le rapport KCE 300 « Séquençage »", {"act": "rapport KCE", "number": "300"}),
         ("le rapport KCE n° 320", {"act": "rapport KCE", "number": "320"}),
         ("des recommandations du KCE (rapport 305B), la", {"act": "rapport KCE", "number": "305B"}),
         ("(note CSS 2019/314). Dans", {"act": "note CSS", "number": "2019/314"}),
         ("Conformément à l’art. 51, § 9, de la loi SSI, le", {"article": "51", "paragraph": "9"}),
-        ("article 37bis, § 1er, de la loi coordonnée du 14 juillet 1994", {"article": "37bis", "paragraph": "1", "law_date": SSI}),
+        (
+            "article 37bis, § 1er, de la loi coordonnée du 14 juillet 1994",
+            {"article": "37bis", "paragraph": "1", "law_date": SSI},
+        ),
         ("les articles 17ter et quater ne sont pas indexés", {"article": ["17ter", "17quater"]}),
         ("l’article 2, 3° de l’arrêté", {"article": "2", "point": "3°"}),
-        ("l'arrêté royal n° 78 du 10 novembre 1967", {"act": "arrêté royal", "law_date": "1967-11-10"}),
-        ("la loi-programme du 27 décembre 2021", {"act": "loi-programme", "law_date": "2021-12-27"}),
-        ("l'AR du 3 juillet 1996 portant exécution de la loi", {"act": "arrêté royal", "law_date": "1996-07-03"}),
-        ("la loi relative aux hôpitaux et à d'autres établissements de soins, coordonnée le 10 juillet 2008.",
-         {"act": "loi", "law_date": "2008-07-10"}),
+        (
+            "l'arrêté royal n° 78 du 10 novembre 1967",
+            {"act": "arrêté royal", "law_date": "1967-11-10"},
+        ),
+        (
+            "la loi-programme du 27 décembre 2021",
+            {"act": "loi-programme", "law_date": "2021-12-27"},
+        ),
+        (
+            "l'AR du 3 juillet 1996 portant exécution de la loi",
+            {"act": "arrêté royal", "law_date": "1996-07-03"},
+        ),
+        (
+            "la loi relative aux hôpitaux et à d'autres établissements de soins, coordonnée le 10 juillet 2008.",
+            {"act": "loi", "law_date": "2008-07-10"},
+        ),
         ("artikel 51, § 9, van de GVU-wet", {"article": "51", "paragraph": "9", "law_date": SSI}),
-        ("Het koninklijk besluit van 14 september 1984 tot vaststelling van de nomenclatuur.",
-         {"act": "koninklijk besluit", "law_date": "1984-09-14"}),
-        ("overeenkomstig artikel 8 van de wet van 22 augustus 2002 betreffende de rechten van de patiënt",
-         {"article": "8", "law_date": "2002-08-22"}),
-        ("l’article 11 de la nomenclature (355493-355504)", {"article": "11", "law": "nomenclature des prestations de santé"}),
+        (
+            "Het koninklijk besluit van 14 september 1984 tot vaststelling van de nomenclatuur.",
+            {"act": "koninklijk besluit", "law_date": "1984-09-14"},
+        ),
+        (
+            "overeenkomstig artikel 8 van de wet van 22 augustus 2002 betreffende de rechten van de patiënt",
+            {"article": "8", "law_date": "2002-08-22"},
+        ),
+        (
+            "l’article 11 de la nomenclature (355493-355504)",
+            {"article": "11", "law": "nomenclature des prestations de santé"},
+        ),
     ],
 )
 def test_legal_references(text, parts):
@@ -274,20 +392,33 @@ def test_legal_references(text, parts):
 
 
 def test_a_decree_names_the_article_it_carries_out():
-    text = ("prévu par l'arrêté royal du 18 septembre 2015 portant exécution de l'article 53, § 1er, de la loi relative à "
-            "l'assurance obligatoire soins de santé et indemnités, coordonnée le 14 juillet 1994, relatif au régime du "
-            "tiers payant respectent les tarifs")
+    text = (
+        "prévu par l'arrêté royal du 18 septembre 2015 portant exécution de l'article 53, § 1er, de la loi relative à "
+        "l'assurance obligatoire soins de santé et indemnités, coordonnée le 14 juillet 1994, relatif au régime du "
+        "tiers payant respectent les tarifs"
+    )
     (rec,) = records_of(text, "legal_ref")
-    assert rec.value["implements"] == {"article": "53", "paragraph": "1", "law": rec.value["implements"]["law"], "law_date": SSI}
+    assert rec.value["implements"] == {
+        "article": "53",
+        "paragraph": "1",
+        "law": rec.value["implements"]["law"],
+        "law_date": SSI,
+    }
     assert rec.text.endswith("relatif au régime du tiers payant")
 
 
 @pytest.mark.parametrize(
     "text, end",
-    [("la loi du 22 avril 2019 relative à la qualité de la pratique des soins de santé, un certain nombre de mesures",
-      "soins de santé"),
-     ("telles que la loi du 28 février 2019 en ce qui concerne le réseautage clinique entre hôpitaux et la loi du 22 avril 2019",
-      "entre hôpitaux")],
+    [
+        (
+            "la loi du 22 avril 2019 relative à la qualité de la pratique des soins de santé, un certain nombre de mesures",
+            "soins de santé",
+        ),
+        (
+            "telles que la loi du 28 février 2019 en ce qui concerne le réseautage clinique entre hôpitaux et la loi du 22 avril 2019",
+            "entre hôpitaux",
+        ),
+    ],
 )
 def test_the_title_of_a_law_ends_where_the_sentence_goes_on(text, end):
     rec = records_of(text, "legal_ref")[0]
@@ -301,15 +432,22 @@ def test_an_article_without_its_law_takes_the_law_named_before():
     assert art50.value["law_date"] == SSI and art50.value["law_inferred"]
 
 
-@pytest.mark.parametrize("text", ["le point 4.1 précise", "la note 2023/45 s'applique", "voir page 12", "le chapitre 3"])
+@pytest.mark.parametrize(
+    "text", ["le point 4.1 précise", "la note 2023/45 s'applique", "voir page 12", "le chapitre 3"]
+)
 def test_not_legal_references(text):
     assert records_of(text, "legal_ref") == []
 
 
 @pytest.mark.parametrize(
     "nums, value",
-    [("26, 50 et 51", ["26", "50", "51"]), ("21 à 26 inclus", "21-26"), ("17ter et quater", ["17ter", "17quater"]),
-     ("17 et 17 bis", ["17", "17bis"]), ("5", "5")],
+    [
+        ("26, 50 et 51", ["26", "50", "51"]),
+        ("21 à 26 inclus", "21-26"),
+        ("17ter et quater", ["17ter", "17quater"]),
+        ("17 et 17 bis", ["17", "17bis"]),
+        ("5", "5"),
+    ],
 )
 def test_article_numbers(nums, value):
     assert articles(nums) == value
@@ -318,6 +456,8 @@ def test_article_numbers(nums, value):
 def test_bare_figures_under_a_percent_header_are_percents():
     from extract.percents import table_percents
 
-    doc = doc_of("Région\tMG actifs\t% MG conventionnés\nBruxelles\t3.747\t89,48\nFlandre\t12.597\t94,18\n")
+    doc = doc_of(
+        "Région\tMG actifs\t% MG conventionnés\nBruxelles\t3.747\t89,48\nFlandre\t12.597\t94,18\n"
+    )
     recs = table_percents(doc, doc.tables[0])
     assert [(r.value, r.text) for r in recs] == [(89.48, "89,48"), (94.18, "94,18")]

@@ -9,15 +9,48 @@ from tests_support import records_of
 
 from extract.numbers import format_belgian, parse_number
 
-FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-             "octobre", "novembre", "décembre"]
-NL_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-             "oktober", "november", "december"]
-SCALES = {"": 1, " €": 1, " EUR": 1, " euros": 1, " milliers d'euros": 1000, " millions d’euros": 1_000_000,
-          " millions": 1_000_000, " miljoen euro": 1_000_000, " duizend euro": 1000}
+FR_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+NL_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+SCALES = {
+    "": 1,
+    " €": 1,
+    " EUR": 1,
+    " euros": 1,
+    " milliers d'euros": 1000,
+    " millions d’euros": 1_000_000,
+    " millions": 1_000_000,
+    " miljoen euro": 1_000_000,
+    " duizend euro": 1000,
+}
 
 
-@given(st.integers(min_value=-10**9, max_value=10**9), st.integers(min_value=0, max_value=99))
+@given(st.integers(min_value=-(10**9), max_value=10**9), st.integers(min_value=0, max_value=99))
 def test_belgian_numbers_round_trip(whole, cents):
     value = whole + (cents / 100 if whole >= 0 else -cents / 100)
     assert parse_number(format_belgian(value)) == pytest.approx(value)
@@ -25,8 +58,12 @@ def test_belgian_numbers_round_trip(whole, cents):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.integers(min_value=1, max_value=999_999_999), st.sampled_from(sorted(SCALES)),
-       st.sampled_from([0, 2]), st.sampled_from([".", " "]))
+@given(
+    st.integers(min_value=1, max_value=999_999_999),
+    st.sampled_from(sorted(SCALES)),
+    st.sampled_from([0, 2]),
+    st.sampled_from([".", " "]),
+)
 def test_amounts_round_trip(value, unit, decimals, sep):
     number = format_belgian(value, decimals, sep)
     recs = records_of(f"Un montant de {number}{unit} est prévu.", "amount")
@@ -46,8 +83,10 @@ def test_euro_sign_before_the_amount_round_trips(whole, cents):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2069, 12, 31)),
-       st.sampled_from(["long", "slash", "dash2", "dash4", "dutch", "iso"]))
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2069, 12, 31)),
+    st.sampled_from(["long", "slash", "dash2", "dash4", "dutch", "iso"]),
+)
 def test_dates_round_trip(d, style):
     text = {
         "long": f"le {'1er' if d.day == 1 else d.day} {FR_MONTHS[d.month - 1]} {d.year}",
@@ -65,12 +104,17 @@ def test_dates_round_trip(d, style):
 @settings(max_examples=40, deadline=None)
 @given(st.integers(min_value=1990, max_value=2069), st.integers(min_value=1, max_value=12))
 def test_month_and_year_round_trip(year, month):
-    assert [r.value for r in records_of(f"en {FR_MONTHS[month - 1]} {year}.", "date")] == [f"{year}-{month:02d}"]
+    assert [r.value for r in records_of(f"en {FR_MONTHS[month - 1]} {year}.", "date")] == [
+        f"{year}-{month:02d}"
+    ]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=0, max_value=9999), st.sampled_from([" %", "%", " pour cent", " procent"]),
-       st.sampled_from(["", "+", "-"]))
+@given(
+    st.integers(min_value=0, max_value=9999),
+    st.sampled_from([" %", "%", " pour cent", " procent"]),
+    st.sampled_from(["", "+", "-"]),
+)
 def test_percents_round_trip(hundredths, sign_word, sign):
     value = hundredths / 100
     text = f"une hausse de {sign}{format_belgian(value).replace('.', '')}{sign_word} est prévue"
@@ -87,3 +131,28 @@ def test_code_ranges_round_trip(start, width):
         return
     (rec,) = records_of(f"les prestations ({start}-{end}) sont visées", "code_range")
     assert rec.value == {"from": str(start), "to": str(end)}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "accord-medico-mutualiste-2020.txt",
+            "circulaire-oa-2024-382-tarifs-2025.md",
+            "lettre-2021-taskforces-soins-pertinents.txt",
+        ]
+    ),
+    st.integers(min_value=0, max_value=9000),
+    st.integers(min_value=1, max_value=3000),
+)
+def test_any_stretch_of_a_document_extracts_cleanly(name, start, length):
+    from pathlib import Path
+
+    from tests_support import doc_of
+
+    from extract import extract_document
+
+    text = (Path(__file__).resolve().parents[2] / "corpus" / name).read_text(encoding="utf-8")
+    doc = doc_of(text[start : start + length] or "x")
+    for rec in extract_document(doc):
+        assert doc.text[rec.start : rec.end] == rec.text and rec.start < rec.end

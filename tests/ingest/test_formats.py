@@ -1,11 +1,10 @@
-"""HTML news pages, XLSX attachments, text encodings and document metadata."""
+"""XLSX attachments, text encodings and document metadata."""
 
 import io
 from pathlib import Path
 
 import openpyxl
 import pytest
-from html_fixtures import SIDEBAR, build_news_html
 
 from extract import extract_document
 from ingest.draft import ReadError
@@ -16,32 +15,6 @@ from ingest.text import decode
 from ingest.xlsx import format_cell
 
 NEWS = ["news-2024-03-21-chiffres-conventionnement-2024.md", "news-2024-11-27-blocage-budget-inami-2025.md"]
-
-
-@pytest.mark.parametrize("name", NEWS)
-def test_news_html_keeps_the_article_and_drops_the_chrome(tmp_path, corpus_dir, name):
-    page, title, date, paras = build_news_html(corpus_dir / name)
-    path = tmp_path / "article.html"
-    path.write_text(page, encoding="utf-8")
-    doc = parse_file(path)
-    assert doc.title == title and doc.doc_type == "news" and doc.lang == "fr"
-    assert doc.date == {"21 mars 2024": "2024-03-21", "27 novembre 2024": "2024-11-27"}[date]
-    assert doc.meta["author"] == "Pierre Martin"
-    flat = " ".join(doc.text.split())
-    prose = [p for p in paras if "\t" not in p and len(p) > 80]
-    assert all(" ".join(p.split()[:8]) in flat for p in prose)
-    for chrome in [*SIDEBAR, "Se connecter", "Mentions légales", "Envoyer", "Ceci pourrait vous intéresser"]:
-        assert chrome not in doc.text
-
-
-def test_news_html_tables_become_rows_with_labels(tmp_path, corpus_dir):
-    page, *_ = build_news_html(corpus_dir / NEWS[0])
-    path = tmp_path / "a.html"
-    path.write_text(page, encoding="utf-8")
-    doc = parse_file(path)
-    assert len(doc.tables) == 2 and doc.tables[0].header[2] == "% MG conventionnés"
-    cell = next(r for r in extract_document(doc) if r.type == "percent" and r.value == 82.98)
-    assert cell.extra == {"column": "% MS conventionnés", "row": "Région bruxelloise"}
 
 
 def _xlsx_from_table(table) -> bytes:

