@@ -101,7 +101,7 @@ class KnowledgeBase:
         )
         self.fusion = FusionParams(
             depth=settings.depth, w_bm25=settings.w_bm25, w_dense=settings.w_dense,
-            rrf_k=settings.rrf_k, method=settings.fusion,
+            rrf_k=settings.rrf_k, method=settings.fusion, w_type=settings.w_type,
         )
         self.answer_params = AnswerParams(
             min_confidence=settings.min_confidence, fallback_confidence=settings.fallback_confidence

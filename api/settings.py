@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     w_bm25: float = Field(default=1.0, description="Weight of BM25 in fusion.")
     w_dense: float = Field(default=1.5, description="Weight of the dense model in fusion.")
     rrf_k: int = Field(default=60, description="RRF constant.")
+    w_type: float = Field(default=0.5, description="Weight of the answer-type run in fusion (0 = off).")
     depth: int = Field(default=50, description="Candidates taken from each retriever before fusion.")
     min_confidence: float = Field(default=0.175, description="Below this confidence `ask` answers null.")
     fallback_confidence: float = Field(

@@ -50,6 +50,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("/tmp/kb-sweep"))
     ap.add_argument("--questions", type=Path, default=ROOT / "gold" / "questions.dev.jsonl")
     ap.add_argument("--model", default=os.environ.get("KB_EMBEDDING_MODEL", "e5"))
+    ap.add_argument("--only", default="", help="Only the settings whose label contains this text.")
     args = ap.parse_args()
     from api.service import KnowledgeBase
     from api.settings import Settings
@@ -63,6 +64,8 @@ def main() -> None:
     emb = CachedQueries(kb.embedder())
     print("| setting | R@1 | R@5 | MRR@10 |\n|---|---|---|---|")
     for label, mode, params in settings():
+        if args.only not in label and label not in ("BM25 only", "dense only"):
+            continue
         r1, r5, mrr = metrics(Retriever(kb.store, emb, params), questions, mode)
         print(f"| {label} | {r1:.3f} | {r5:.3f} | {mrr:.3f} |", flush=True)
 
@@ -70,12 +73,15 @@ def main() -> None:
 def settings():
     from search.hybrid import FusionParams
 
-    yield "BM25 only", "bm25", FusionParams()
-    yield "dense only", "dense", FusionParams()
+    yield "BM25 only", "bm25", FusionParams(w_type=0)
+    yield "dense only", "dense", FusionParams(w_type=0)
     for w, k, depth in itertools.product((0.5, 0.75, 1.0, 1.5, 2.0), (10, 60), (20, 50, 100)):
-        yield f"RRF w_dense={w} k={k} depth={depth}", "hybrid", FusionParams(depth=depth, w_dense=w, rrf_k=k)
+        yield f"RRF w_dense={w} k={k} depth={depth}", "hybrid", FusionParams(depth=depth, w_dense=w, rrf_k=k, w_type=0)
     for w in (0.5, 1.0, 1.5, 2.0):
-        yield f"score-sum w_dense={w} depth=50", "hybrid", FusionParams(w_dense=w, method="score")
+        yield f"score-sum w_dense={w} depth=50", "hybrid", FusionParams(w_dense=w, method="score", w_type=0)
+    for t in (0.25, 0.5, 1.0, 1.5):
+        yield f"RRF w_dense=1.5 k=60 depth=50 + answer type w_type={t}", "hybrid", FusionParams(w_type=t)
+        yield f"BM25 + answer type w_type={t}", "bm25", FusionParams(w_type=t)
 
 
 if __name__ == "__main__":

@@ -36,20 +36,30 @@ def _own_regions(sections: list[Section], text_len: int) -> list[tuple[int | Non
     return regions
 
 
-def _blocked(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _free(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no span (chrome, table) covers."""
+    out, pos = [], start
+    for s, e in sorted(sp for sp in spans if sp[0] < end and start < sp[1]):
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < end:
+        out.append((pos, end))
+    return out
 
 
 def _units(text: str, start: int, end: int, blocked: list[tuple[int, int]], limits: PassageLimits):
-    """Paragraphs (or sentence runs of long ones) outside chrome, tables and page numbers."""
-    for ps, pe in paragraphs(text, start, end):
-        if _blocked(ps, pe, blocked) or _PAGE_NUMBER.match(text[ps:pe]):
-            yield None
-            continue
-        if pe - ps <= limits.maximum:
-            yield (ps, pe)
-            continue
-        yield from sentences(text, ps, pe)
+    """Paragraphs (or sentence runs of long ones) outside chrome, tables and page numbers; None
+    marks a break that a passage must not run over."""
+    for fs, fe in _free(start, end, blocked):
+        yield None
+        for ps, pe in paragraphs(text, fs, fe):
+            if _PAGE_NUMBER.match(text[ps:pe]):
+                yield None
+            elif pe - ps <= limits.maximum:
+                yield (ps, pe)
+            else:
+                yield from sentences(text, ps, pe)
 
 
 def _group(units, limits: PassageLimits) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from ingest.text import read_markdown, read_text
 from ingest.xlsx import read_xlsx
 
 # Bump when parsing changes, so re-ingesting an unchanged file re-parses it.
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 
 Reader = Callable[[Path, bytes], Draft]
 READERS: dict[str, Reader] = {

@@ -14,18 +14,17 @@ from ingest.sentences import sentences
 from search.analysis import analyse, fold
 from search.hybrid import Retriever
 from search.lexicon_questions import (
-    COUNT_NOUNS,
     GENERIC_QUESTION_WORDS,
     KIND_RECORD_TYPES,
     NON_PREFERENTIAL_CUES,
     PREFERENTIAL_CUES,
-    QUESTION_KINDS,
     REIMBURSEMENT_CUES,
     TARIFF_FIELDS,
 )
 from search.models import Answer, Citation, Filters, Hit
 from search.nlp import content_words
 from search.query import Query, analyse_query, covered
+from search.questions import question_kind
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONEY = re.compile(r"-?\d{1,3}(?:\.\d{3})*(?:,\s?\d{1,2})?|\d+(?:,\d+)?")
@@ -57,22 +56,6 @@ class Candidate:
     score: float
     records: list[Record] = field(default_factory=list)
     doc_text: str = field(default="", repr=False)
-
-
-_KIND_RX = {
-    kind: re.compile(r"(?<!\w)(?:" + "|".join(c if c.endswith("?") else re.escape(c) for c in cues) + r")(?!\w)")
-    for kind, cues in QUESTION_KINDS.items()
-}
-_COUNT_RX = re.compile(r"(?:combien|hoeveel|how many)\s+(?:de\s+|d'|d’)?(?:" + "|".join(COUNT_NOUNS) + ")")
-
-
-def question_kind(question: str) -> str | None:
-    """amount, percent, date or code when the question asks for such a value (earliest cue wins)."""
-    q = fold(question)
-    if _COUNT_RX.search(q):
-        return None
-    found = [(m.start(), kind) for kind, rx in _KIND_RX.items() if (m := rx.search(q))]
-    return min(found)[1] if found else None
 
 
 class Answerer:

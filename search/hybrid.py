@@ -13,8 +13,10 @@ from ingest.dates import find_dates
 from ingest.models import SectionRef
 from search.dense import DenseIndex
 from search.embeddings import Embedder
+from search.lexicon_questions import KIND_RECORD_TYPES
 from search.models import Filters, Hit
 from search.query import analyse_query
+from search.questions import question_kind
 from search.store import Store
 
 CODE_RE = re.compile(r"(?<![\d.,])\d{6}(?!\d|[.,]\d)")
@@ -30,6 +32,7 @@ class FusionParams:
     rrf_k: int = 60
     method: str = "rrf"  # "rrf" or "score" (min-max normalised weighted sum)
     ctx_weight: float = 0.5
+    w_type: float = 0.5  # weight of the answer-type run (candidates holding the asked kind of value)
 
 
 def _is_year(text: str) -> bool:
@@ -125,6 +128,15 @@ class Retriever:
             pids = [p for p in pids if p in allowed]
         return [(p, 1.0) for p in pids]
 
+    def typed(self, query: str, order: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The candidates, in fused order, that hold the kind of value the question asks for
+        (an amount for "quelle somme", a date for "quand"): an answer-type prior."""
+        kind = question_kind(query) if self.params.w_type > 0 else None
+        if kind is None:
+            return []
+        holding = self.store.pids_holding(KIND_RECORD_TYPES[kind], [p for p, _ in order])
+        return [(p, s) for p, s in order if p in holding]
+
     def ranked(self, query: str, k: int, filters: Filters | None = None,
                mode: str = "hybrid") -> list[tuple[int, float]]:
         """(pid, score) best first; mode is "hybrid", "bm25" or "dense"."""
@@ -135,8 +147,11 @@ class Retriever:
         lex = self.lexical(query, depth, filters) if mode != "dense" else []
         sem = self.semantic(query, depth, filters) if mode != "bm25" else []
         facts = self.by_records(query, filters) if mode != "dense" else []
-        fused = fuse([(lex, self.params.w_bm25), (sem, self.params.w_dense), (facts, self.params.w_bm25)], self.params)
-        order = sorted(fused.items(), key=lambda kv: -kv[1])
+        runs = [(lex, self.params.w_bm25), (sem, self.params.w_dense), (facts, self.params.w_bm25)]
+        order = sorted(fuse(runs, self.params).items(), key=lambda kv: -kv[1])
+        typed = self.typed(query, order[:depth])
+        if typed:
+            order = sorted(fuse([*runs, (typed, self.params.w_type)], self.params).items(), key=lambda kv: -kv[1])
         exact = self.exact_codes(query, filters)
         if exact:
             top = (order[0][1] if order else 1.0) + 1.0

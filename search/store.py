@@ -360,6 +360,19 @@ class Store:
         )
         return [r[0] for r in rows]
 
+    def pids_holding(self, types: tuple[str, ...], pids: list[int]) -> set[int]:
+        """Which of `pids` hold a record of one of `types`."""
+        if not types or not pids:
+            return set()
+        tmarks, pmarks = ",".join("?" * len(types)), ",".join("?" * len(pids))
+        rows = self.db.execute(
+            'SELECT DISTINCT p.pid FROM passages p JOIN records r ON r.doc_id = p.doc_id'
+            ' AND r.start >= p.start AND r."end" <= p."end"'
+            f" WHERE p.pid IN ({pmarks}) AND r.type IN ({tmarks})",
+            (*pids, *types),
+        )
+        return {r[0] for r in rows}
+
     # --- vectors -------------------------------------------------------------------------
 
     def passages_without_vectors(self, model: str, limit: int) -> list[sqlite3.Row]:

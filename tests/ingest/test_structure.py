@@ -42,6 +42,33 @@ def test_passages_quote_the_text_and_never_cross_a_section(parsed, name):
             assert all(not (p.start < c.start < p.end) for c in children)
 
 
+@pytest.mark.parametrize("name", DOCS)
+def test_every_word_outside_chrome_and_tables_is_in_a_passage(parsed, name):
+    """Text next to a table (notes under it, paragraphs after it) must not be lost."""
+    doc = parsed[name]
+    covered = bytearray(len(doc.text))
+    for span in [*doc.boilerplate, *doc.tables, *doc.passages]:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    lost = "".join(ch if not covered[i] else " " for i, ch in enumerate(doc.text))
+    words = [w for w in lost.split() if not w.isdigit()]
+    assert words == []
+
+
+def test_a_note_under_a_table_is_its_own_passage(tmp_path):
+    path = tmp_path / "circ.md"
+    path.write_text(
+        "# Tarifs\n\n## 1. Consultations\n\n"
+        "\tAMB\tHOS\tHonoraires\tIntervention\n"
+        "B = 1,25\t101010\t101021\t25,00\t20,00\n(*)\t101032\t101043\t\t\n\n"
+        "(*) En cas de dépassement du budget, un forfait de rattrapage est appliqué.\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(path)
+    assert [len(t.rows) for t in doc.tables] == [2]
+    note = [p for p in doc.passages if "rattrapage" in p.text]
+    assert [(p.kind, doc.sections[p.section].number) for p in note] == [("text", "1")]
+
+
 def test_accord_sections_follow_the_numbering(parsed):
     doc = parsed["accord-medico-mutualiste-2020"]
     numbers = [s.number for s in doc.sections if s.number]

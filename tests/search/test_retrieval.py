@@ -97,3 +97,31 @@ def test_question_files_with_a_bad_line_fail_with_its_number(tmp_path):
 def test_dates_and_figures_find_their_records_whatever_the_spelling(kb_lexical, query, expected):
     hits = kb_lexical.search(query, k=3).results
     assert any(expected in hit.text for hit in hits)
+
+
+def test_the_answer_type_prior_lifts_passages_holding_the_asked_value(tmp_path):
+    """Two sections that share the question's words; only one holds an amount."""
+    from tests_support import make_kb
+
+    path = tmp_path / "note.txt"
+    path.write_text(
+        "Note sur l'indexation\n\n"
+        "1. Principes\n\nL'indexation des honoraires des médecins en 2020 suit les principes de "
+        "l'accord et l'indexation des honoraires reste la règle pour les médecins.\n\n"
+        "2. Moyens\n\nLa masse prévue pour 2020 permet de répartir un montant de 180.198 milliers "
+        "d'euros.\n",
+        encoding="utf-8",
+    )
+    question = "Quelle somme était prévue pour indexer les honoraires des médecins en 2020 ?"
+    tops = {}
+    for w_type in (0.0, 0.5):
+        kb = make_kb(tmp_path / f"kb{w_type}", w_type=w_type)
+        kb.ingest([path])
+        tops[w_type] = kb.retriever(dense=False).search(question, 2)[0].text
+    assert "180.198" not in tops[0.0]
+    assert "180.198" in tops[0.5]
+
+
+def test_no_answer_type_prior_without_a_value_question(kb_lexical):
+    retriever = kb_lexical.retriever(dense=False)
+    assert retriever.typed("Qui peut dénoncer l'accord ?", [(1, 1.0), (2, 0.5)]) == []
