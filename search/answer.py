@@ -14,6 +14,7 @@ from ingest.sentences import sentences
 from search.analysis import analyse, fold
 from search.hybrid import Retriever
 from search.lexicon_questions import (
+    FRACTION_PATTERNS,
     GENERIC_QUESTION_WORDS,
     KIND_RECORD_TYPES,
     NON_PREFERENTIAL_CUES,
@@ -56,6 +57,7 @@ class Candidate:
     score: float
     records: list[Record] = field(default_factory=list)
     doc_text: str = field(default="", repr=False)
+    valued: bool = False  # holds a value of the asked kind (a record, or a share said in words)
 
 
 class Answerer:
@@ -90,7 +92,7 @@ class Answerer:
         holding a value of the asked type, and fall back to plain sentences only when sure."""
         if not cands:
             return None, 1.0
-        typed = [c for c in cands if c.records] if kind else []
+        typed = [c for c in cands if c.valued] if kind else []
         if typed and typed[0].score >= cands[0].score * 0.5:
             return typed[0], self.params.min_confidence
         if kind:
@@ -163,12 +165,13 @@ class Answerer:
             cov = sum(w * _credit(g, own, around) for g, w in zip(query.groups, weights, strict=True)) / total
             cov *= scope
             in_sent = [r for r in recs if s <= r.start and r.end <= e and _wanted(r, wanted, kind)]
+            valued = bool(in_sent) or (kind == "percent" and bool(_FRACTION.search(fold(text[s:e]))))
             score = cov * prior
             if wanted:
-                score *= 1.25 if in_sent else 0.55
+                score *= 1.25 if valued else 0.55
             if in_sent:
                 score *= _cue_factor(question, best_record(question, in_sent, kind, text), text)
-            out.append(Candidate(hit, s, e, text[s:e], cov, score, in_sent, text))
+            out.append(Candidate(hit, s, e, text[s:e], cov, score, in_sent, text, valued))
         return out
 
     # --- answer text -------------------------------------------------------------------------
@@ -188,6 +191,7 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_FRACTION = re.compile(r"(?<!\w)(?:" + "|".join(FRACTION_PATTERNS) + r")(?!\w)")
 _COMPARISON = re.compile(r"compar|\bcontre\b|selon qu|\bversus\b|\bvs\b|plusieurs|vergeleken|tegenover|compared|respectivement")
 _DEFINING = re.compile(r"(?:fix[ée]e?s?\s+à|s['’]él[eè]v\w*\s+à|est\s+de|sont\s+de|atteint|bedraagt|bedragen|vastgesteld\s+op|is\s+set\s+at|amounts?\s+to)\s*:?\s*$", re.I)
 _DELTA = re.compile(r"(?:augmentation|hausse|revalorisation|supplément|majoration|verhoging|increase)\s+(?:de\s+|d['’]|van\s+|of\s+)?$", re.I)

@@ -65,3 +65,15 @@ GENERIC_QUESTION_WORDS = frozenset(
     premiers premieres dernier derniere nouveau nouveaux nouvelle nouvelles meme autres quelle quel
     """.split()
 )
+
+# Shares said in words, which answer a percent question as well as a figure does ("la moitié au
+# moins", "deux tiers", "de helft", "one third"); accent-free, lower-case, as regex fragments.
+# "tiers" and "derde" alone are third parties (tiers payant, derde betaler), so a count must lead.
+FRACTION_PATTERNS: tuple[str, ...] = (
+    r"(?:la|une|de\s+la)\s+moitie",
+    r"(?:un|deux|le|les\s+deux|du)\s+tiers(?!\s+payant)",
+    r"(?:un|trois|le|les\s+trois|du)\s+quarts?",
+    r"de\s+helft", r"(?:een|twee)\s+derde(?!\s*betal)", r"(?:een|drie)\s+kwart",
+    r"(?:one|a|two)\s+thirds?", r"(?:one|a|three)\s+quarters?", r"(?:one\s+)?half\s+of",
+)
+

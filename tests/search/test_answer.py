@@ -83,3 +83,31 @@ def test_dev_questions_meet_the_targets(kb_dense, dev_questions):
 )
 def test_question_kinds(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence, share",
+    [
+        ("pour autant que la moitié au moins de ses prestations soit effectuée", True),
+        ("les deux tiers des médecins ont adhéré", True),
+        ("un quart du budget", True),
+        ("de helft van de verstrekkingen", True),
+        ("two thirds of physicians", True),
+        ("le régime du tiers payant est obligatoire", False),
+        ("de derde betaler", False),
+        ("le tiers des cas", True),
+    ],
+)
+def test_shares_said_in_words(sentence, share):
+    from search.analysis import fold
+    from search.answer import _FRACTION
+
+    assert bool(_FRACTION.search(fold(sentence))) is share
+
+
+def test_a_share_in_words_answers_a_percent_question(kb_dense):
+    answer = kb_dense.ask(
+        "Pour un spécialiste partiellement conventionné, quelle part des actes ambulatoires doit "
+        "respecter les tarifs de l'accord ?"
+    )
+    assert answer.answer and "la moitié au moins" in answer.answer and _exact(kb_dense, answer)
