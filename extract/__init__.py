@@ -18,6 +18,7 @@ from extract.obligations import obligations
 from extract.percents import table_percents, text_percents
 from extract.tariffs import tariff_rows
 from ingest.models import Document
+from ingest.passages import uncovered
 
 # Bump when extraction changes, so re-ingesting an unchanged file re-extracts it.
 EXTRACT_VERSION = "3"
@@ -33,20 +34,6 @@ def _own_regions(doc: Document) -> list[tuple[int | None, int, int]]:
         children = [c.start for c in doc.sections if c.parent == sec.id]
         regions.append((sec.id, sec.start, min(children, default=sec.end)))
     return regions
-
-
-def _pieces(lo: int, hi: int, holes: list[Span]) -> list[Span]:
-    """text[lo:hi] minus the holes, as ordered pieces."""
-    out, pos = [], lo
-    for s, e in sorted(holes):
-        if e <= pos or s >= hi:
-            continue
-        if s > pos:
-            out.append((pos, s))
-        pos = max(pos, e)
-    if pos < hi:
-        out.append((pos, hi))
-    return out
 
 
 def _value_records(
@@ -85,7 +72,7 @@ def extract_document(doc: Document) -> list[Record]:
     for sec_id, lo, hi in _own_regions(doc):
         region = Region(doc, lo, hi, sec_id)
         unit_rows = unit_line_start(doc.text, lo, hi)
-        for a, b in _pieces(lo, hi, holes):
+        for a, b in uncovered(lo, hi, holes):
             records += _value_records(region, a, b, unit_rows, money_tables)
         records += obligations(region, doc.text, lo, hi, holes)
     records = _dedupe(records)

@@ -31,5 +31,27 @@ class Draft(BaseModel):
     meta: dict = Field(default_factory=dict)
 
 
+class TextBuilder:
+    """Builds a canonical text block by block (blank line between blocks), tracking offsets."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.headings: list[HeadingHint] = []
+
+    def block(self, text: str) -> int:
+        """Append a block; its start offset."""
+        if self.parts:
+            self.parts.append("\n\n")
+            self.pos += 2
+        start = self.pos
+        self.parts.append(text)
+        self.pos += len(text)
+        return start
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 class ReadError(Exception):
     """A file that cannot be read; the message is one sentence for the user."""

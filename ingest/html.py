@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.draft import Draft, HeadingHint, ReadError
+from ingest.draft import Draft, HeadingHint, ReadError, TextBuilder
 from ingest.lexicon import ARTICLE_END_MARKERS
 from ingest.metadata import fold
 from ingest.tables import table_from_spans
@@ -41,21 +41,10 @@ def _is_teaser(text: str) -> bool:
     return fold(text).lstrip(" -•*").startswith(_MARKERS)
 
 
-class _Builder:
+class _Builder(TextBuilder):
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.pos = 0
-        self.headings: list[HeadingHint] = []
+        super().__init__()
         self.table_spans: list[list[tuple[int, int]]] = []
-
-    def block(self, text: str) -> int:
-        if self.parts:
-            self.parts.append("\n\n")
-            self.pos += 2
-        start = self.pos
-        self.parts.append(text)
-        self.pos += len(text)
-        return start
 
     def heading(self, elem, title: str | None) -> None:
         """A heading; the page title opening the article is text, not a section."""
@@ -91,9 +80,6 @@ class _Builder:
             spans.append((pos, pos + len(line)))
             pos += len(line) + 1
         self.table_spans.append(spans)
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 def _walk(main, b: _Builder, title: str | None) -> None:

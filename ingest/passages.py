@@ -36,8 +36,8 @@ def _own_regions(sections: list[Section], text_len: int) -> list[tuple[int | Non
     return regions
 
 
-def _free(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of [start, end) that no span (chrome, table) covers."""
+def uncovered(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no span (chrome, a table) covers, in order."""
     out, pos = [], start
     for s, e in sorted(sp for sp in spans if sp[0] < end and start < sp[1]):
         if s > pos:
@@ -51,7 +51,7 @@ def _free(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int,
 def _units(text: str, start: int, end: int, blocked: list[tuple[int, int]], limits: PassageLimits):
     """Paragraphs (or sentence runs of long ones) outside chrome, tables and page numbers; None
     marks a break that a passage must not run over."""
-    for fs, fe in _free(start, end, blocked):
+    for fs, fe in uncovered(start, end, blocked):
         yield None
         for ps, pe in paragraphs(text, fs, fe):
             if _PAGE_NUMBER.match(text[ps:pe]):

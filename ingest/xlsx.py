@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from ingest.cellformat import format_cell
-from ingest.draft import Draft, HeadingHint, ReadError
+from ingest.draft import Draft, HeadingHint, ReadError, TextBuilder
 from ingest.lexicon import CODE_COLUMN_CUES
 from ingest.metadata import fold
 from ingest.pdf_lines import is_numeric
@@ -96,21 +96,10 @@ def _split(rows: list[list[str]]) -> tuple[list[str], list[list[str]], list[str]
     return [_lone_text(r) or "" for r in rows[:top]], rows[top:bottom], [_lone_text(r) or "" for r in rows[bottom:]]
 
 
-class _Builder:
+class _Builder(TextBuilder):
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.pos = 0
-        self.headings: list[HeadingHint] = []
+        super().__init__()
         self.tables: list[list[tuple[int, int]]] = []
-
-    def block(self, text: str) -> int:
-        if self.parts:
-            self.parts.append("\n\n")
-            self.pos += 2
-        start = self.pos
-        self.parts.append(text)
-        self.pos += len(text)
-        return start
 
     def sheet(self, name: str, rows: list[list[str]]) -> None:
         start = self.block(name)
@@ -131,9 +120,6 @@ class _Builder:
         self.parts.append("\n" + line)
         self.pos += 1 + len(line)
         return self.pos - len(line)
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 def read_xlsx(path: Path, data: bytes) -> Draft:
