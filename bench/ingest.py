@@ -31,7 +31,7 @@ def build_big_pdf(path: Path, pages: int) -> tuple[int, int]:
     page count and how many pages hold ruled tables."""
     from pdf_fixtures import build_pdf
 
-    from ingest.pdf import import_pymupdf
+    from ingest.readers.pdf import import_pymupdf
 
     pymupdf = import_pymupdf()
     corpus = ROOT / "corpus"
@@ -71,8 +71,8 @@ def phase_extract(path: Path) -> dict:
 
 def phase_tables(path: Path) -> dict:
     """The table finder alone, on the pages that draw rules (where the reader runs it)."""
-    from ingest.pdf import import_pymupdf
-    from ingest.pdf_tables import MIN_RULE_ITEMS
+    from ingest.readers.pdf import import_pymupdf
+    from ingest.readers.pdf_tables import MIN_RULE_ITEMS
 
     doc = import_pymupdf().open(path)
     ruled = [p for p in doc if sum(len(d.get("items", ())) for d in p.get_drawings()) >= MIN_RULE_ITEMS]
@@ -97,7 +97,7 @@ def phase_embed(path: Path) -> dict:
 
 def synthetic_folder(folder: Path, passages: int, seed: int = 3) -> None:
     """Text documents of numbered sections built from corpus sentences, about `passages` passages."""
-    from ingest.sentences import sentences
+    from ingest.text.sentences import sentences
 
     text = "\n".join(p.read_text() for p in (ROOT / "corpus").glob("*.txt"))
     pool = [" ".join(text[s:e].split()) for s, e in sentences(text) if 60 < e - s < 400]

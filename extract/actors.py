@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
-from extract.base import fold
+from ingest.text import fold
 
 _WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_][\w-]*|\d[\w.]*|[«»\"()]", re.U)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")

@@ -11,10 +11,11 @@ import re
 
 from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
-from extract.base import Region, alternation, make_record, squash
+from extract.base import Region, alternation, make_record
 from extract.models import Record
-from extract.numbers import MONEY_NUMBER_RX, clean, parse_number
 from ingest.models import Document, Table, TableRow
+from ingest.text import squash
+from ingest.text.numbers import MONEY_NUMBER_RX, clean, parse_number
 
 SCALES = {**fr.SCALES, **nl.SCALES}
 _NUM = MONEY_NUMBER_RX

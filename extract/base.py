@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,18 +69,8 @@ def touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def fold(text: str) -> str:
-    """Lower case without accents ("Hôpital" -> "hopital")."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def alternation(words, escape: bool = True) -> str:
     """A regex alternation of words, longest first (so "millions" wins over "million")."""
     items = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w) if escape else w for w in items)
 
-
-def squash(text: str) -> str:
-    """Whitespace collapsed to single spaces."""
-    return " ".join(text.split())

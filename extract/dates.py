@@ -1,4 +1,4 @@
-"""Dates: full dates (via ingest.dates), ISO dates, month and year ("septembre 2019" -> "2019-09"),
+"""Dates: full dates (via ingest.text.dates), ISO dates, month and year ("septembre 2019" -> "2019-09"),
 day and month dated by the document's year, a year that is a deadline ("d'ici 2022" -> "2022"),
 and relative delays ("dans les trente jours qui suivent la publication ..." -> "P30D").
 
@@ -13,20 +13,14 @@ from dataclasses import dataclass
 
 from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
-from extract.base import Region, alternation, make_record, squash, touches
+from extract.base import Region, alternation, make_record, touches
 from extract.models import Record
-from ingest.dates import DAY_MONTH_YEAR, MONTH_ALT, NUMERIC, expand_year, iso, month_number
+from ingest.text import squash
+from ingest.text.dates import MONTH_ALT, find_dates, iso, month_number
 
 NUMBER_WORDS = {**fr.NUMBER_WORDS, **nl.NUMBER_WORDS}
 DURATION_UNITS = {**fr.DURATION_UNITS, **nl.DURATION_UNITS}
 
-ISO_DATE = re.compile(
-    r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])"
-)
-SUP_DATE = re.compile(
-    rf"\b(?P<day>[0-3]?\d)\s?<sup>\s*(?:er|e|ère)\s*</sup>\s+(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b",
-    re.I,
-)
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 DAY_MONTH = re.compile(
     rf"\b(?P<day>[0-3]?\d)(?:er|e|ste|de)?\s+(?P<month>{MONTH_ALT})\b(?!\.?\s+(?:19|20)?\d\d\b)",
@@ -47,34 +41,11 @@ DELAY = re.compile(
 )
 
 
-def find_full_dates(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Day-month-year dates in text[lo:hi] as (start, end, ISO): written ("1er janvier 2020",
-    "1<sup>er</sup> janvier 2025"), numeric ("1/01/2025", "01-09-20") or ISO ("2024-03-15").
-    Dotted dates need four-digit years ("12.12.24" is a version number as often as a date)."""
-    out: list[tuple[int, int, str]] = []
-    for rx in (DAY_MONTH_YEAR, SUP_DATE):
-        for m in rx.finditer(text, lo, hi):
-            value = iso(
-                int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day"))
-            )
-            if value:
-                out.append((m.start(), m.end(), value))
-    for rx in (NUMERIC, ISO_DATE):
-        for m in rx.finditer(text, lo, hi):
-            if rx is NUMERIC and m.group("sep") == "." and len(m.group("year")) == 2:
-                continue
-            year = expand_year(m.group("year")) if rx is NUMERIC else int(m.group("year"))
-            value = iso(year, int(m.group("month")), int(m.group("day")))
-            if value and not touches([(s, e) for s, e, _ in out], m.start(), m.end()):
-                out.append((m.start(), m.end(), value))
-    return sorted(out)
-
-
 def full_dates(region: Region, text: str, lo: int, hi: int) -> list[Record]:
     """Day-month-year dates of text[lo:hi] as records."""
     return [
         make_record(region.doc, "date", v, s, e, "date")
-        for s, e, v in find_full_dates(text, lo, hi)
+        for s, e, v in find_dates(text, lo, hi)
     ]
 
 

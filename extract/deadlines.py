@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
-from extract.dates import DAY_MONTH, PERIOD_DEADLINE, RECURRING, find_delays, find_full_dates
-from ingest.dates import iso, month_number
+from extract.dates import DAY_MONTH, PERIOD_DEADLINE, RECURRING, find_delays
 from ingest.models import Document
+from ingest.text.dates import find_dates, iso, month_number
 
 _HEAD = re.compile(rf"(?:{fr.DEADLINE_BEFORE_RX}|{nl.DEADLINE_BEFORE_RX})$", re.I)
 _AFTER = re.compile(rf"(?:{fr.DEADLINE_AFTER_RX}|{nl.DEADLINE_AFTER_RX})", re.I)
@@ -61,7 +61,7 @@ def _day_month(doc: Document, text: str, lo: int, hi: int) -> list[Deadline]:
 def find_deadlines(doc: Document, text: str, lo: int, hi: int) -> list[Deadline]:
     """Every deadline phrase in text[lo:hi], in text order."""
     out: list[Deadline] = []
-    for s, e, value in find_full_dates(text, lo, hi):
+    for s, e, value in find_dates(text, lo, hi):
         head = _headed(text, s, e, lo)
         if head is not None:
             out.append(Deadline(value, head, e))

@@ -16,7 +16,6 @@ predictions inside exhaustive spans that match no gold record (the false positiv
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from pydantic import BaseModel
 from extract.models import RECORD_TYPES, Record
 from ingest.jsonl import read_jsonl
 from ingest.models import Document
+from ingest.text import fold
 
 _STOP = frozenset("la le les l de des du d un une et ou au aux a en par pour".split())
 
@@ -60,14 +60,9 @@ def load_gold(path: Path) -> list[dict]:
     return read_jsonl(path, ("doc", "type", "value"))
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def _words(text: str | None) -> set[str]:
     return {
-        w[:6] for w in re.findall(r"[a-z0-9]+", _fold(text or "")) if w not in _STOP and len(w) > 2
+        w[:6] for w in re.findall(r"[a-z0-9]+", fold(text or "")) if w not in _STOP and len(w) > 2
     }
 
 
@@ -145,10 +140,10 @@ def exhaustive_span(doc: Document, label: str) -> tuple[tuple[int, int], str | N
     number = number.rstrip(".")
     numbered = [sec for sec in doc.sections if sec.number == number]
     by_heading = [
-        sec for sec in doc.sections if heading and _fold(sec.heading).startswith(_fold(heading))
+        sec for sec in doc.sections if heading and fold(sec.heading).startswith(fold(heading))
     ]
     if not numbered and not by_heading:
-        by_heading = [sec for sec in doc.sections if _fold(sec.heading).startswith(_fold(name))]
+        by_heading = [sec for sec in doc.sections if fold(sec.heading).startswith(fold(name))]
     pick = [s for s in numbered if s in by_heading] or numbered or by_heading
     return ((pick[0].start, pick[0].end), None) if pick else None
 

@@ -11,9 +11,10 @@ import re
 
 from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
-from extract.base import Region, make_record, squash
+from extract.base import Region, make_record
 from extract.models import Record
-from ingest.dates import MONTH_ALT, iso, month_number
+from ingest.text import squash
+from ingest.text.dates import MONTH_ALT, iso, month_number
 
 SSI_LAW = {"law": fr.SSI_LAW_NAME, "law_date": "1994-07-14"}
 _ACT = "|".join(fr.ACT_WORDS_RX + nl.ACT_WORDS_RX)

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
 from extract.actors import Grammar, grammar_for
-from extract.base import Region, make_record, squash
+from extract.base import Region, make_record
 from extract.deadlines import Deadline, find_deadlines
 from extract.models import Record
-from ingest.sentences import sentences
+from ingest.text import squash
+from ingest.text.sentences import sentences
 
 _CUES = [(mod, re.compile(rx, re.I)) for lex in (fr, nl) for mod, rx in lex.MODALITY_CUES]
 _FUTURE_FR = re.compile(fr.FUTURE_VERB_RX, re.I)

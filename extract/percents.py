@@ -10,8 +10,8 @@ from extract import lexicon_nl as nl
 from extract.amounts import cell_spans
 from extract.base import Region, make_record
 from extract.models import Record
-from extract.numbers import clean, parse_number
 from ingest.models import Document, Table
+from ingest.text.numbers import clean, parse_number
 
 _NUM = r"\d{1,3}(?:,\d+)?|\d{1,3}\.\d{1,2}(?!\d)"
 PERCENT = re.compile(

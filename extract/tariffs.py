@@ -14,10 +14,10 @@ import re
 from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
 from extract.base import make_record
-from extract.dates import find_full_dates
 from extract.models import Record
-from extract.numbers import clean, parse_number
 from ingest.models import Document, Table, TableRow
+from ingest.text.dates import find_dates
+from ingest.text.numbers import clean, parse_number
 
 LETTER = re.compile(r"^(?P<letter>[A-Z]{1,3})\s*=\s*(?P<coef>\d+(?:[.,]\d+)?)$")
 BARE_COEF = re.compile(r"^\d+,\d{4,}$")
@@ -97,7 +97,7 @@ def valid_from(doc: Document, table: Table) -> str | None:
         return doc.valid_from
     found = [
         v
-        for s, _, v in find_full_dates(doc.text, 0, table.start)
+        for s, _, v in find_dates(doc.text, 0, table.start)
         if VALID_FROM.search(doc.text[max(0, s - 40) : s])
     ]
     return found[-1] if found else None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
-from ingest.dates import find_dates
 from ingest.draft import Draft
 from ingest.lexicon import DOC_TYPE_CUES, LANG_CODES
 from ingest.models import Span
+from ingest.text import fold
+from ingest.text.dates import find_dates
 
 _SIGNED = re.compile(
     r"(?:fait\s+à|gedaan\s+te|opgemaakt\s+te|done\s+at)?\s*[A-ZÀ-Ý][\w\-]+,\s+(?:le\s+|den\s+|on\s+)?$", re.I
@@ -20,12 +20,6 @@ _VALID_FROM = re.compile(
     re.I,
 )
 _CONCLUDED = re.compile(r"(?:a\s+conclu|conclu|sign[ée]|gesloten|ondertekend|approuvé)\s+le\s*$", re.I)
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free text for matching cues."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
 
 def body_text(text: str, boilerplate: list[Span]) -> str:

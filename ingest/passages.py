@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.models import Passage, Section, Span, Table
-from ingest.sentences import paragraphs, sentences
+from ingest.text.sentences import paragraphs, sentences
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]?\s*\d{1,4}\s*[-–]?|page\s+\d+(?:\s*(?:/|sur|of|van)\s*\d+)?)\s*$", re.I)
 

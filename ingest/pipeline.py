@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.draft import Draft, ReadError
-from ingest.html import read_html
 from ingest.metadata import (
     body_text,
     guess_date,
@@ -19,26 +17,15 @@ from ingest.metadata import (
 )
 from ingest.models import Document, Section, Table
 from ingest.passages import PassageLimits, build_passages
-from ingest.pdf import read_pdf
+from ingest.readers import FORMATS, reader_for
+from ingest.readers.pdf import read_pdf
 from ingest.structure import build_sections
 from ingest.tables import find_tab_tables
-from ingest.text import read_markdown, read_text
-from ingest.xlsx import read_xlsx
+from ingest.text import TEXT_VERSION
 
-# Bump when parsing changes, so re-ingesting an unchanged file re-parses it.
-PARSER_VERSION = "5"
-
-Reader = Callable[[Path, bytes], Draft]
-READERS: dict[str, Reader] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".html": read_html,
-    ".htm": read_html,
-    ".pdf": read_pdf,
-    ".xlsx": read_xlsx,
-}
+# Bump when parsing changes, so re-ingesting an unchanged file re-parses it; it carries the text
+# module's version, since sentences, folding and dates shape passages and metadata.
+PARSER_VERSION = f"6+text{TEXT_VERSION}"
 
 
 @dataclass(frozen=True)
@@ -52,7 +39,7 @@ class IngestLimits:
 
 def supported(path: Path) -> bool:
     """Whether a reader exists for this file's extension."""
-    return path.suffix.lower() in READERS
+    return reader_for(path) is not None
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -79,7 +66,7 @@ def parse_file(path: Path, data: bytes | None = None, limits: IngestLimits | Non
     """Parse one file into a Document; raises ReadError with a one-sentence reason."""
     limits = limits or IngestLimits()
     data = read_bytes(path, limits) if data is None else data
-    reader = READERS.get(path.suffix.lower())
+    reader = reader_for(path)
     if reader is None:
         raise ReadError(f"{path.name} has an unsupported extension ({path.suffix or 'none'}).")
     draft = read_pdf(path, data, limits.max_pages) if reader is read_pdf else reader(path, data)
@@ -155,4 +142,4 @@ def _set_pages(doc: Document) -> None:
         passage.page = doc.page_at(passage.start)
 
 
-__all__ = ["IngestLimits", "ReadError", "parse_file", "supported", "PARSER_VERSION", "READERS"]
+__all__ = ["IngestLimits", "ReadError", "parse_file", "supported", "PARSER_VERSION", "FORMATS"]

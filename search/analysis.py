@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import Stemmer
 
+from ingest.text import TEXT_VERSION, fold
 from search.lexicon import ELISIONS, STOPWORDS
 
 _TOKEN = re.compile(r"\d+(?:[.,\u00a0 ]\d{3})*(?:,\d+)?|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
+# Stored with every index: an index analysed by another version is re-analysed, never mixed.
+ANALYSER_VERSION = f"1+text{TEXT_VERSION}"
+
 _STEMMERS = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
-
-
-def fold(text: str) -> str:
-    """Lower-case, NFKC, accents removed, typographic apostrophes unified."""
-    text = unicodedata.normalize("NFKD", text).lower().replace("’", "'").replace("œ", "oe")
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8)

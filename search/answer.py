@@ -8,10 +8,11 @@ import re
 from dataclasses import dataclass, field
 
 from extract.models import Record
-from ingest.dates import find_dates
 from ingest.metadata import guess_lang
-from ingest.sentences import sentences
-from search.analysis import analyse, fold
+from ingest.text import fold
+from ingest.text.dates import find_dates
+from ingest.text.sentences import sentences
+from search.analysis import analyse
 from search.hybrid import Retriever
 from search.lexicon_questions import (
     FRACTION_PATTERNS,

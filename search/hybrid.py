@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from extract.numbers import NUMBER, parse_number
-from ingest.dates import find_dates
 from ingest.models import SectionRef
+from ingest.text.dates import find_dates
+from ingest.text.numbers import NUMBER, parse_number
 from search.dense import DenseIndex
 from search.embeddings import Embedder
 from search.lexicon_questions import KIND_RECORD_TYPES

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from search.analysis import analyse, fold, words
+from ingest.text import fold
+from search.analysis import analyse, words
 from search.lexicon import EN_STOPWORDS, FR_STOPWORDS, NL_STOPWORDS
 from search.lexicon_glossary import GLOSSARY
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from search.analysis import fold
+from ingest.text import fold
 from search.lexicon_questions import COUNT_NOUNS, QUESTION_KINDS
 
 _KIND_RX = {

@@ -17,7 +17,7 @@ import numpy as np
 
 from extract.models import Record
 from ingest.models import Document, Section, SectionRef, Span, Table, TableRow
-from search.analysis import analyse
+from search.analysis import ANALYSER_VERSION, analyse
 
 SCHEMA_VERSION = 1
 
@@ -63,6 +63,28 @@ class Store:
         with self.tx() as db:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             db.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
+        self._check_analyser()
+
+    def _check_analyser(self) -> None:
+        """Re-analyse every passage when the index was built by another analyser version."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'analyser'").fetchone()
+        if row is not None and row[0] == ANALYSER_VERSION:
+            return
+        with self.tx() as db:
+            rows = db.execute(
+                "SELECT p.pid, p.text, p.context, d.lang FROM passages p JOIN documents d ON d.doc_id = p.doc_id"
+            ).fetchall()
+            db.execute("DELETE FROM passages_fts")
+            db.executemany(
+                "INSERT INTO passages_fts (rowid, body, ctx) VALUES (?,?,?)",
+                [(r[0], " ".join(analyse(r[1], r[3])), " ".join(analyse(r[2] or "", r[3]))) for r in rows],
+            )
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('analyser', ?)", (ANALYSER_VERSION,))
+
+    def analyser_version(self) -> str | None:
+        """The analyser version the lexical index was built with."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'analyser'").fetchone()
+        return row[0] if row else None
 
     @property
     def db(self) -> sqlite3.Connection:

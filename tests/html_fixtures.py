@@ -8,7 +8,7 @@ import html
 import re
 from pathlib import Path
 
-from ingest.text import read_markdown
+from ingest.readers.text import read_markdown
 
 SIDEBAR = [
     "Neuralink diffuse une vidéo d'un homme tétraplégique jouant aux échecs par la pensée",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pymupdf
 
-from ingest.sentences import paragraphs
+from ingest.text.sentences import paragraphs
 
 PAGE_W, PAGE_H = 595, 842
 LEFT, TOP, BOTTOM = 56, 80, 770

@@ -6,7 +6,7 @@ from tests_support import doc_of, records_of
 
 from extract.amounts import table_amounts
 from extract.legal import articles
-from extract.numbers import NUMBER, format_belgian, parse_number
+from ingest.text.numbers import NUMBER, format_belgian, parse_number
 
 # --- numbers ----------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests_support import records_of
 
-from extract.numbers import format_belgian, parse_number
+from ingest.text.numbers import format_belgian, parse_number
 
 FR_MONTHS = [
     "janvier",

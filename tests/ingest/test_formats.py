@@ -10,9 +10,9 @@ from extract import extract_document
 from ingest.draft import ReadError
 from ingest.metadata import guess_lang
 from ingest.pipeline import parse_file
+from ingest.readers.text import decode
+from ingest.readers.xlsx import format_cell
 from ingest.tables import clean_cell
-from ingest.text import decode
-from ingest.xlsx import format_cell
 
 NEWS = ["news-2024-03-21-chiffres-conventionnement-2024.md", "news-2024-11-27-blocage-budget-inami-2025.md"]
 

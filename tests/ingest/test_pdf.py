@@ -10,8 +10,8 @@ from pdf_fixtures import build_pdf, source_paragraphs
 
 from extract import extract_document
 from ingest.draft import ReadError
-from ingest.pdf_lines import hyphen_join
 from ingest.pipeline import parse_file
+from ingest.readers.pdf_lines import hyphen_join
 
 HEADER = "ACCORD NATIONAL MÉDICO-MUTUALISTE 2020 — CNMM"
 ACCORD = "accord-medico-mutualiste-2020.txt"
@@ -218,7 +218,7 @@ def test_the_page_limit_is_a_setting(tmp_path, corpus_dir):
 
 
 def test_the_layout_model_is_not_loaded_and_nothing_is_printed():
-    code = ("import sys; from ingest.pdf import import_pymupdf; m = import_pymupdf(); "
+    code = ("import sys; from ingest.readers.pdf import import_pymupdf; m = import_pymupdf(); "
             "print(m._get_layout is None, 'onnxruntime' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True False"

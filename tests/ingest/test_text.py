@@ -3,7 +3,7 @@
 import re
 
 from ingest.pipeline import parse_file
-from ingest.textpages import loose_page_numbers, text_pages
+from ingest.readers.textpages import loose_page_numbers, text_pages
 
 ACCORD = "accord-medico-mutualiste-2020.txt"
 

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.analysis import analyse, fold, normalise_number, query_terms, words
+from ingest.text import fold
+from search.analysis import analyse, normalise_number, query_terms, words
 
 
 @pytest.mark.parametrize(

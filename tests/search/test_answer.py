@@ -99,7 +99,7 @@ def test_question_kinds(question, kind):
     ],
 )
 def test_shares_said_in_words(sentence, share):
-    from search.analysis import fold
+    from ingest.text import fold
     from search.answer import _FRACTION
 
     assert bool(_FRACTION.search(fold(sentence))) is share

@@ -92,3 +92,21 @@ def test_record_keys(type_, value, keys):
 def test_store_file_lives_where_asked(tmp_path):
     Store(tmp_path / "sub" / "kb.sqlite")
     assert (Path(tmp_path) / "sub" / "kb.sqlite").exists()
+
+
+def test_index_of_another_analyser_version_is_rebuilt(tmp_path, letter):
+    path = tmp_path / "kb.sqlite"
+    store = Store(path)
+    store.put_document(letter, [])
+    terms = ["taskforc"]
+    before = store.bm25(terms, 5)
+    assert before
+    with store.tx() as db:  # an index from another analyser: other terms, other version
+        db.execute("UPDATE passages_fts SET body = 'zzz', ctx = 'zzz'")
+        db.execute("UPDATE meta SET value = 'old' WHERE key = 'analyser'")
+    assert store.bm25(terms, 5) == []
+    store.close()
+    reopened = Store(path)
+    from search.analysis import ANALYSER_VERSION
+    assert reopened.analyser_version() == ANALYSER_VERSION
+    assert reopened.bm25(terms, 5) == before

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ingest.boilerplate import markdown_boilerplate
 from ingest.draft import Draft, HeadingHint, ReadError
-from ingest.textpages import text_pages
+from ingest.readers.textpages import text_pages
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*[ \t]*$", re.M)

@@ -25,8 +25,8 @@ from pathlib import Path
 from ingest.draft import Draft, HeadingHint, ReadError
 from ingest.lexicon import PDF_JUNK_TITLES
 from ingest.models import Span
-from ingest.pdf_lines import Line, hyphen_join, page_lines, vocabulary
-from ingest.pdf_tables import inside_any, ruled_tables, text_tables
+from ingest.readers.pdf_lines import Line, hyphen_join, page_lines, vocabulary
+from ingest.readers.pdf_tables import inside_any, ruled_tables, text_tables
 from ingest.tables import is_header_row, table_from_spans
 
 MAX_HEADING = 300  # characters of a bold or large-print run still read as a heading

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from statistics import median
 
-from ingest.pdf_lines import Line, hyphen_join, is_numeric
+from ingest.readers.pdf_lines import Line, hyphen_join, is_numeric
 
 MIN_RULE_ITEMS = 8  # vector items (lines, rectangles) a page needs before the table finder runs
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from ingest.draft import Draft, HeadingHint, ReadError, TextBuilder
 from ingest.lexicon import ARTICLE_END_MARKERS
-from ingest.metadata import fold
+from ingest.readers.text import decode
 from ingest.tables import table_from_spans
-from ingest.text import decode
+from ingest.text import fold
 
 _MARKERS = tuple(fold(m) for m in ARTICLE_END_MARKERS)
 

@@ -64,17 +64,30 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
+    """Whether the period at `dot` ends an abbreviation or a section number, not a sentence.
+    Looks back over the word before the period only, so a long line stays linear."""
     j = dot
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     word = text[j:dot].lower()
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
-    line_start = text.rfind("\n", 0, dot) + 1
-    token = text[line_start:dot].split()[-1] if text[line_start:dot].split() else ""
-    if re.fullmatch(r"(\d{1,2}\.)+\d{1,2}", token):
+    t = dot
+    while t > 0 and not text[t - 1].isspace():
+        t -= 1
+    token = text[t:dot]
+    if _SECTION_NUMBER.fullmatch(token):
         return True  # a section number such as 5.2.3.1.
-    return bool(re.fullmatch(r"\d{1,2}|[A-Z]", token)) and not text[line_start:dot].strip()[:-len(token)].strip()
+    if not _LONE_NUMBER.fullmatch(token):
+        return False
+    b = t
+    while b > 0 and text[b - 1] in " \t":
+        b -= 1
+    return b == 0 or text[b - 1] == "\n"  # "3." or "A." alone at the start of a line
+
+
+_SECTION_NUMBER = re.compile(r"(\d{1,2}\.)+\d{1,2}")
+_LONE_NUMBER = re.compile(r"\d{1,2}|[A-Z]")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -15,12 +15,12 @@ import io
 import zipfile
 from pathlib import Path
 
-from ingest.cellformat import format_cell
 from ingest.draft import Draft, HeadingHint, ReadError, TextBuilder
 from ingest.lexicon import CODE_COLUMN_CUES
-from ingest.metadata import fold
-from ingest.pdf_lines import is_numeric
+from ingest.readers.cellformat import format_cell
+from ingest.readers.pdf_lines import is_numeric
 from ingest.tables import table_from_spans
+from ingest.text import fold
 
 MAX_CELLS = 2_000_000  # filled cells per workbook
 
