@@ -274,19 +274,24 @@ def serve(
 
 @app.command("eval")
 def eval_(
-    questions: Annotated[Path, typer.Argument(help="A JSON-lines file like gold/questions.dev.jsonl.")],
+    questions: Annotated[list[Path], typer.Argument(help="JSON-lines files like gold/questions.dev.jsonl, one fold each.")],
     k: Annotated[int, typer.Option("--k")] = 10,
+    plot: Annotated[Path | None, typer.Option("--plot", help="Draw accuracy against coverage to this PNG file.")] = None,
+    no_bm25: Annotated[bool, typer.Option("--no-bm25", help="Skip the BM25-only comparison run.")] = False,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Retrieval and answer quality on a question file."""
+    """Retrieval and answer quality, per fold, kind and language."""
     from search.evaluate import format_report
+    from search.evaluate import plot as draw
 
     kb = _kb(data)
     try:
-        report = kb.evaluate(questions, k)
+        report = kb.evaluate(questions, k, compare_bm25=not no_bm25)
     except (OSError, ValueError) as exc:
         _fail(str(exc), 2)
+    if plot is not None:
+        draw(report, plot)
     if as_json:
         _emit(report.model_dump())
     else:

@@ -25,8 +25,7 @@ from ingest.pipeline import (
 from search.answer import Answerer, AnswerParams
 from search.dense import DenseIndex
 from search.embeddings import SentenceTransformerEmbedder, load_embedder, passage_input
-from search.evaluate import EvalReport, load_questions
-from search.evaluate import evaluate as evaluate_questions
+from search.evaluate import EvalReport, load_questions, run_fold
 from search.hybrid import FusionParams, Retriever
 from search.models import Answer, Filters, SearchResult
 from search.store import Store
@@ -103,9 +102,7 @@ class KnowledgeBase:
             depth=settings.depth, w_bm25=settings.w_bm25, w_dense=settings.w_dense,
             rrf_k=settings.rrf_k, method=settings.fusion, w_type=settings.w_type,
         )
-        self.answer_params = AnswerParams(
-            min_confidence=settings.min_confidence, fallback_confidence=settings.fallback_confidence
-        )
+        self.answer_params = AnswerParams(min_confidence=settings.min_confidence)
 
     # --- models ------------------------------------------------------------------------
 
@@ -260,12 +257,14 @@ class KnowledgeBase:
 
     # --- evaluation ----------------------------------------------------------------------
 
-    def evaluate(self, questions_path: Path, k: int = 10) -> EvalReport:
-        """`kb eval`: retrieval and answer metrics on a question file."""
-        questions = load_questions(questions_path)
+    def evaluate(self, paths: list[Path], k: int = 10, compare_bm25: bool = True) -> EvalReport:
+        """`kb eval`: retrieval and answer metrics, one fold per question file."""
+        folds = [(fold_name(Path(p)), load_questions(Path(p))) for p in paths]
         texts = {d["doc_id"]: self.store.text_of(d["doc_id"]) or "" for d in self.store.documents()}
         retriever = self.retriever()
-        return evaluate_questions(questions, retriever, Answerer(retriever, self.answer_params), texts, k)
+        answerer = Answerer(retriever, self.answer_params)
+        reports = [run_fold(name, qs, retriever, answerer, texts, k, compare_bm25)[0] for name, qs in folds]
+        return EvalReport(threshold=answerer.threshold, folds=reports)
 
     def evaluate_extraction(self, gold_path: Path) -> tuple[dict, str]:
         """`kb eval-extract`: records of the stored documents against a gold file."""
@@ -278,6 +277,12 @@ class KnowledgeBase:
             by_name[Path(doc.source).name] = (doc, self.store.records(doc_id=doc.doc_id, limit=1_000_000))
         report = run(by_name, Path(gold_path))
         return report.model_dump(), format_report(report)
+
+
+def fold_name(path: Path) -> str:
+    """A fold's name from its file: gold/questions.test.jsonl -> "test"."""
+    parts = path.name.split(".")
+    return parts[1] if len(parts) > 2 and parts[0] == "questions" else path.stem
 
 
 def _check_query(text: str) -> None:

@@ -38,9 +38,8 @@ class Settings(BaseSettings):
     rrf_k: int = Field(default=60, description="RRF constant.")
     w_type: float = Field(default=0.5, description="Weight of the answer-type run in fusion (0 = off).")
     depth: int = Field(default=50, description="Candidates taken from each retriever before fusion.")
-    min_confidence: float = Field(default=0.175, description="Below this confidence `ask` answers null.")
-    fallback_confidence: float = Field(
-        default=0.90, description="Confidence needed when a question asks for a value no retrieved sentence holds."
+    min_confidence: float | None = Field(
+        default=None, description="Below this confidence `ask` answers null (default: the calibrated threshold)."
     )
     upload_dir_name: str = Field(default="uploads", description="Where HTTP uploads are kept, under DATA.")
 

@@ -58,7 +58,11 @@ def _per_unit(text: str, end: int) -> str | None:
 
 
 def _record(region: Region, m: re.Match, start: int, end: int, implied: bool) -> Record | None:
-    value = amount_value(m.group("num"), m.group("scale"))
+    num = m.group("num")
+    if num[:1] in "-−–" and _list_marker(region.text, m.start("num")):
+        num = num[1:].lstrip()  # "- 1.234,56 euro voor …": a list item, not a negative amount
+        start = max(start, m.end("num") - len(num))
+    value = amount_value(num, m.group("scale"))
     if value is None:
         return None
     extra: dict = {}
@@ -68,6 +72,12 @@ def _record(region: Region, m: re.Match, start: int, end: int, implied: bool) ->
     if implied:
         extra["currency_implied"] = True
     return make_record(region.doc, "amount", clean(value), start, end, "EUR", extra)
+
+
+def _list_marker(text: str, pos: int) -> bool:
+    """Whether the dash at `pos` opens a list item: alone at the start of its line, then a space."""
+    line = text.rfind("\n", max(0, pos - 200), pos) + 1
+    return not text[line:pos].strip(" \t*•>") and text[pos + 1 : pos + 2] in (" ", "\t", "\u00a0")
 
 
 def _skip(text: str, start: int, num: str) -> bool:

@@ -9,17 +9,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from ingest.models import SectionRef
-from ingest.text.dates import find_dates
 from ingest.text.numbers import NUMBER, parse_number
 from search.dense import DenseIndex
 from search.embeddings import Embedder
 from search.lexicon_questions import KIND_RECORD_TYPES
 from search.models import Filters, Hit
-from search.query import analyse_query
-from search.questions import question_kind
+from search.question import CODE_RE, Question, parse_question
 from search.store import Store
-
-CODE_RE = re.compile(r"(?<![\d.,])\d{6}(?!\d|[.,]\d)")
 
 
 @dataclass(frozen=True)
@@ -73,6 +69,10 @@ def fuse(runs: list[tuple[list[tuple[int, float]], float]], params: FusionParams
     return fused
 
 
+def _parsed(query: str | Question) -> Question:
+    return query if isinstance(query, Question) else parse_question(query)
+
+
 class Retriever:
     """Finds passages for a query over one store, with an optional dense model."""
 
@@ -85,13 +85,13 @@ class Retriever:
             dense = DenseIndex(store, embedder.name)
         self.dense = dense if embedder is not None else None
 
-    def lexical(self, query: str, k: int, filters: Filters) -> list[tuple[int, float]]:
+    def lexical(self, q: Question, k: int, filters: Filters) -> list[tuple[int, float]]:
         """BM25 candidates."""
         where, args = filter_sql(filters)
-        terms = analyse_query(query).terms
+        terms = q.query.terms
         return self.store.bm25(terms, k, where, args, (1.0, self.params.ctx_weight))
 
-    def semantic(self, query: str, k: int, filters: Filters) -> list[tuple[int, float]]:
+    def semantic(self, q: Question, k: int, filters: Filters) -> list[tuple[int, float]]:
         """Dense candidates (empty when no model or no vectors)."""
         if self.embedder is None or self.dense is None:
             return []
@@ -99,12 +99,12 @@ class Retriever:
         if filters.active():
             where, args = filter_sql(filters)
             allowed = self.store.pids_where(where, args)
-        qvec = self.embedder.encode_queries([query])[0]
+        qvec = self.embedder.encode_queries([q.text])[0]
         return self.dense.search(qvec, k, allowed)
 
-    def exact_codes(self, query: str, filters: Filters) -> list[int]:
+    def exact_codes(self, q: Question, filters: Filters) -> list[int]:
         """Passages containing a 6-digit code named in the query, table rows first."""
-        codes = CODE_RE.findall(query)
+        codes = q.codes
         if not codes:
             return []
         allowed = self.store.pids_where(*filter_sql(filters)) if filters.active() else None
@@ -113,11 +113,11 @@ class Retriever:
             out += [p for p in self.store.pids_with_text(code) if p not in out and (allowed is None or p in allowed)]
         return out
 
-    def by_records(self, query: str, filters: Filters) -> list[tuple[int, float]]:
+    def by_records(self, q: Question, filters: Filters) -> list[tuple[int, float]]:
         """Passages holding the dates and figures the query names, whatever their spelling
         ("01/01/2025" finds "1er janvier 2025", "5037,70" finds "5.037,70 euros")."""
-        dates = [json.dumps(d) for _, _, d in find_dates(query)]
-        numbers = [m.group(0) for m in NUMBER.finditer(query) if not CODE_RE.fullmatch(m.group(0))]
+        dates = [json.dumps(d) for d in q.dates]
+        numbers = [m.group(0) for m in NUMBER.finditer(q.text) if not CODE_RE.fullmatch(m.group(0))]
         values = {json.dumps(v) for n in numbers if (v := parse_number(n)) is not None and not _is_year(n)}
         values |= {json.dumps(int(float(v))) for v in values if float(json.loads(v)).is_integer()}
         pids = self.store.pids_with_records("date", dates) if dates else []
@@ -128,21 +128,21 @@ class Retriever:
             pids = [p for p in pids if p in allowed]
         return [(p, 1.0) for p in pids]
 
-    def typed(self, query: str, order: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    def typed(self, q: Question, order: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The candidates, in fused order, that hold the kind of value the question asks for
         (an amount for "quelle somme", a date for "quand"): an answer-type prior."""
-        kind = question_kind(query) if self.params.w_type > 0 else None
-        if kind is None:
+        types = KIND_RECORD_TYPES.get(q.kind or "", ()) if self.params.w_type > 0 else ()
+        if not types:
             return []
-        holding = self.store.pids_holding(KIND_RECORD_TYPES[kind], [p for p, _ in order])
+        holding = self.store.pids_holding(types, [p for p, _ in order])
         return [(p, s) for p, s in order if p in holding]
 
-    def ranked(self, query: str, k: int, filters: Filters | None = None,
+    def ranked(self, query: str | Question, k: int, filters: Filters | None = None,
                mode: str = "hybrid") -> list[tuple[int, float]]:
         """(pid, score) best first; mode is "hybrid", "bm25" or "dense"."""
-        return self._ranked(query, k, filters or Filters(), mode)[0]
+        return self._ranked(_parsed(query), k, filters or Filters(), mode)[0]
 
-    def _ranked(self, query: str, k: int, filters: Filters, mode: str) -> tuple[list[tuple[int, float]], dict[int, float]]:
+    def _ranked(self, query: Question, k: int, filters: Filters, mode: str) -> tuple[list[tuple[int, float]], dict[int, float]]:
         depth = max(self.params.depth, k)
         lex = self.lexical(query, depth, filters) if mode != "dense" else []
         sem = self.semantic(query, depth, filters) if mode != "bm25" else []
@@ -159,9 +159,10 @@ class Retriever:
             order = boosted + [(p, s) for p, s in order if p not in set(exact)]
         return order[:k], dict(sem)
 
-    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
+    def search(self, query: str | Question, k: int = 10, filters: Filters | None = None,
+               mode: str = "hybrid") -> list[Hit]:
         """Hits for a query, best first (each with its dense cosine when one was computed)."""
-        ranked, dense = self._ranked(query, k, filters or Filters(), mode)
+        ranked, dense = self._ranked(_parsed(query), k, filters or Filters(), mode)
         return self.hits(ranked, dense)
 
     def hits(self, ranked: list[tuple[int, float]], dense: dict[int, float] | None = None) -> list[Hit]:

@@ -27,10 +27,46 @@ QUESTION_KINDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Question patterns (regular expressions over folded text) that ask for a kind of value: a
+# question word, up to a few words, and a noun naming that kind of value.
+_WH = r"(?:quel|quelle|quels|quelles|what|which|welk|welke|wat\s+is\s+het|wat\s+zijn\s+de)"
+_MONEY = (r"(?:montants?|sommes?|budgets?|tarifs?|prix|couts?|honoraires?|forfaits?|primes?|enveloppes?"
+          r"|plafonds?|revenus?|deficits?|economies?|bedrag(?:en)?|tarie(?:f|ven)|prijs|prijzen|kost(?:en)?"
+          r"|honorari(?:um|a)|premies?|tekort|besparing(?:en)?|amounts?|fees?|prices?|costs?|premiums?"
+          r"|ceilings?|caps?|deficits?|savings|allowances?|benefits?|sums?)")
+_SHARE = r"(?:pourcentages?|taux|parts?|proportions?|aandeel|percentages?|shares?|rates?|indexation|indexering)"
+KIND_PATTERNS: dict[str, tuple[str, ...]] = {
+    "amount": (rf"{_WH}\s+(?:[\w'()-]+\s+){{0,4}}?{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
+               r"a combien s'eleve", r"a combien se monte"),
+    "percent": (rf"{_WH}\s+(?:[\w'()-]+\s+){{0,4}}?{_SHARE}", r"met hoeveel procent", r"by how many percent"),
+    "code": (r"(?:quels?|which|welke|what)\s+(?:[\w()-]+\s+){0,4}?(?:code|numeros?\s+de\s+code|codenummer)s?\b",),
+}
+
+# After "combien de" / "how many": these make it money or a delay, not a count (regex fragments).
+NOT_COUNT_NOUNS: tuple[str, ...] = (
+    "euros?", "eur\\b", "argent", "budget", "temps", "jours?", "mois", "semaines?", "ans\\b", "annees?",
+    "days?", "months?", "weeks?", "years?", "times?\\b(?!\\s+per)",
+)
+
+# "When may a physician…" asks for the conditions, not a date: a clause answers.
+CONDITION_PATTERNS: tuple[str, ...] = (
+    r"(?:when|quand|wanneer|in which cases?|dans quels cas|in welke gevallen)\s+(?:can|may|could|might|peut|peuvent"
+    r"|pourra|pourront|kan|kunnen|mag|mogen)\b",
+)
+
 # After "combien de" / "hoeveel": these nouns make it a count, not an amount of money.
 COUNT_NOUNS: tuple[str, ...] = (
     "personnes", "medecins", "patients", "gens", "mensen", "personen", "artsen", "people",
-    "physicians", "doctors", "participants", "actes", "jours", "dagen", "days", "fois",
+    "physicians", "doctors", "participants", "actes", "fois", "keer", "times", "medecins generalistes",
+    "generalistes", "specialistes", "huisartsen", "specialisten", "prestataires", "dispensateurs",
+)
+
+# Cues of a question asking for a delay or a period ("within how many days").
+DURATION_CUES: tuple[str, ...] = (
+    "dans quel delai", "quel delai", "quel est le delai", "delai de", "combien de jours", "combien de temps",
+    "combien de mois", "binnen welke termijn", "welke termijn", "hoeveel dagen", "hoeveel maanden",
+    "hoelang", "hoe lang", "how many days", "how many months", "how long", "what notice", "which notice",
+    "what period", "within what", "notice period", "opzegtermijn",
 )
 
 KIND_RECORD_TYPES: dict[str, tuple[str, ...]] = {
@@ -38,6 +74,8 @@ KIND_RECORD_TYPES: dict[str, tuple[str, ...]] = {
     "percent": ("percent",),
     "date": ("date", "obligation"),
     "code": ("code", "code_range", "tariff_row"),
+    "duration": ("date",),
+    "count": (),
 }
 
 # Which tariff-row field a question asks for, by cue (checked in this order).
@@ -77,3 +115,10 @@ FRACTION_PATTERNS: tuple[str, ...] = (
     r"(?:one|a|two)\s+thirds?", r"(?:one|a|three)\s+quarters?", r"(?:one\s+)?half\s+of",
 )
 
+
+# Scale words after a count ("7,4 millions de personnes"), accent-free, lower-case.
+SCALE_WORDS: dict[str, int] = {
+    "milliards": 10**9, "milliard": 10**9, "miljard": 10**9, "billion": 10**9,
+    "millions": 10**6, "million": 10**6, "miljoen": 10**6,
+    "milliers": 1000, "duizend": 1000, "thousand": 1000,
+}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from pydantic import BaseModel, Field
 
 from extract.models import Record
@@ -56,10 +58,20 @@ class SearchResult(BaseModel):
     results: list[Hit]
 
 
+ReasonCode = Literal["not_found", "constraint_unmet", "low_confidence"]
+
+
 class Answer(BaseModel):
-    """What `kb ask` and POST /ask return: the answer is null when the corpus does not hold it."""
+    """What `kb ask` and POST /ask return: the answer is null when the corpus does not hold it,
+    and then `reason_code` and `reason` say why."""
 
     question: str
     answer: str | None
+    value: Any = None
+    unit: str | None = None
+    confidence: float = 0.0
+    reason_code: ReasonCode | None = None
+    reason: str | None = None
     citations: list[Citation] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
+    features: dict[str, float] | None = Field(default=None, exclude=True)  # what `confidence` came from

@@ -285,6 +285,11 @@ class Store:
         ).fetchall()
         return {r["pid"]: r for r in rows}
 
+    def valid_from(self, doc_id: str) -> str | None:
+        """The date from which a document applies, when it says so."""
+        row = self.db.execute("SELECT valid_from FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
     def text_of(self, doc_id: str) -> str | None:
         """The canonical text of a document."""
         row = self.db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()

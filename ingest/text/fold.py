@@ -10,7 +10,7 @@ _SUBST = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "œ": "oe",
 def fold(text: str) -> str:
     """Lower case, compatibility forms, accents removed, apostrophes unified, ligatures spelled
     out: "Hôpital" -> "hopital", "l’œuvre" -> "l'oeuvre". Not length-preserving."""
-    text = unicodedata.normalize("NFKD", text.lower()).translate(_SUBST)
+    text = unicodedata.normalize("NFKD", text).lower().translate(_SUBST)
     return "".join(c for c in text if not unicodedata.combining(c))
 
 

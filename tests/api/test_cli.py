@@ -67,7 +67,7 @@ def test_search_json_shape(data):
 
 def test_ask_json_has_exact_quotes(data):
     out = json.loads(run("ask", "Quel est le forfait d'accréditation ?", "--json", data=data[0]).stdout)
-    assert set(out) == {"question", "answer", "citations", "records"}
+    assert set(out) == {"question", "answer", "value", "unit", "confidence", "reason_code", "reason", "citations", "records"}
     doc_id = out["citations"][0]["doc_id"]
     text = json.loads(run("doc", doc_id, "--json", data=data[0]).stdout)["text"]
     for c in out["citations"]:
@@ -103,10 +103,14 @@ def test_errors_go_to_stderr_with_a_nonzero_exit(data, args, message):
 
 def test_eval_prints_the_metrics(data):
     gold = Path(__file__).resolve().parents[2] / "gold" / "questions.dev.jsonl"
-    out = json.loads(run("eval", str(gold), "--json", data=data[0]).stdout)
-    assert out["questions"] == 30 and out["negatives"] == 1
-    assert out["overall"]["r5"] >= 0.8
-    assert out["citation_exact"] == 1.0
+    plot = data[0] / "curve.png"
+    out = json.loads(run("eval", str(gold), "--json", "--plot", str(plot), data=data[0]).stdout)
+    fold = out["folds"][0]
+    assert fold["name"] == "dev" and fold["questions"] == 30 and fold["overall"]["negatives"] == 1
+    assert fold["overall"]["r5"] >= 0.8
+    assert fold["citation_exact"] == 1.0
+    assert 0.0 <= out["threshold"] <= 1.0
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_data_defaults_to_the_environment_variable(tmp_path):

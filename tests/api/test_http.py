@@ -39,7 +39,7 @@ def test_search_filters_by_type_and_date(client):
 
 def test_ask_returns_exact_citations(client, kb_lexical):
     body = client.post("/ask", json={"question": "Quand la plateforme garde présente-t-elle ses premiers résultats ?"}).json()
-    assert set(body) == {"question", "answer", "citations", "records"}
+    assert set(body) == {"question", "answer", "value", "unit", "confidence", "reason_code", "reason", "citations", "records"}
     assert body["citations"]
     for c in body["citations"]:
         assert kb_lexical.store.text_of(c["doc_id"])[c["start"] : c["end"]] == c["quote"]

@@ -124,4 +124,6 @@ def test_the_answer_type_prior_lifts_passages_holding_the_asked_value(tmp_path):
 
 def test_no_answer_type_prior_without_a_value_question(kb_lexical):
     retriever = kb_lexical.retriever(dense=False)
-    assert retriever.typed("Qui peut dénoncer l'accord ?", [(1, 1.0), (2, 0.5)]) == []
+    from search.question import parse_question
+
+    assert retriever.typed(parse_question("Qui peut dénoncer l'accord ?"), [(1, 1.0), (2, 0.5)]) == []

@@ -1,0 +1,57 @@
+"""Fit the answer confidence on the tuning fold and save it (search/answer/calibration.json).
+
+    kb ingest corpus/ gold/documents/ --data DIR
+    python bench/calibrate.py --data DIR gold/questions.tune.jsonl
+
+Every question is answered with the threshold at 0 (so every decision shows its features); a
+question counts as right as `kb eval` counts it (unanswerable ones are never right). A logistic
+model over the features is fitted; the threshold is the lowest at which the cross-validated
+wrong answers stay at or under --max-wrong of all questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from api.service import KnowledgeBase  # noqa: E402
+from api.settings import load_settings  # noqa: E402
+from search.answer import Answerer  # noqa: E402
+from search.answer.confidence import CALIBRATION, fit_calibration, save_calibration  # noqa: E402
+from search.evaluate import correct, load_questions  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("questions", type=Path, nargs="+")
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--max-wrong", type=float, default=0.05)
+    ap.add_argument("--out", type=Path, default=CALIBRATION)
+    args = ap.parse_args()
+    kb = KnowledgeBase(load_settings(args.data))
+    retriever = kb.retriever()
+    raw = Answerer(retriever, replace(kb.answer_params, min_confidence=0.0))
+    rows, right = [], []
+    for path in args.questions:
+        for q in load_questions(path):
+            answer = raw.ask(q["question"])
+            if answer.features is None:  # no decision: null whatever the threshold
+                continue
+            rows.append(answer.features)
+            right.append(correct(q, answer))
+    cal, stats = fit_calibration(rows, right, args.max_wrong)
+    meta = {"fitted_on": [p.name for p in args.questions], "max_wrong": args.max_wrong,
+            "embedding_model": kb.settings.embedding_model, **stats}
+    save_calibration(cal, args.out, meta)
+    print(f"{stats['n']} decisions, {stats['right']} right; threshold {cal.threshold:.3f} keeps "
+          f"{stats['cv_kept']} (cross-validated), {stats['cv_wrong']} wrong")
+    for name, w in sorted(cal.weights.items(), key=lambda kv: -abs(kv[1])):
+        print(f"  {name:<14}{w:+.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""The answer step: candidates from the retrieved passages, constraints checked, the clause and
+value that answer, a calibrated confidence — or null with a reason code and one sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.models import Record
+from ingest.text import fold
+from search.answer.candidates import Candidate, concept_weights, hit_candidates
+from search.answer.confidence import Calibration, load_calibration
+from search.answer.constraints import evidence, reason_unmet, unmet
+from search.answer.values import Choice, choose, counts, idf, readable
+from search.hybrid import Retriever
+from search.lexicon_questions import GENERIC_QUESTION_WORDS, KIND_RECORD_TYPES
+from search.models import Answer, Citation, Filters, Hit
+from search.nlp import content_words
+from search.query import analyse_query
+from search.question import Question, parse_question
+
+_KIND_WORDS = {"amount": "an amount", "percent": "a percentage", "date": "a date", "duration": "a delay",
+               "count": "a number", "code": "a code"}
+
+
+@dataclass(frozen=True)
+class AnswerParams:
+    """How many passages the answer step reads, and how it cites."""
+
+    passages: int = 8
+    second_citation: float = 0.90
+    comparison_citation: float = 0.70
+    max_citations: int = 3
+    min_confidence: float | None = None  # overrides the calibrated threshold when set
+
+
+@dataclass
+class Decision:
+    """The chosen candidate, its value, and the features its confidence is computed from."""
+
+    best: Candidate
+    choice: Choice
+    features: dict[str, float]
+
+
+class Answerer:
+    """Turns a question into an Answer over a Retriever."""
+
+    def __init__(self, retriever: Retriever, params: AnswerParams | None = None,
+                 calibration: Calibration | None = None) -> None:
+        self.retriever = retriever
+        self.store = retriever.store
+        self.params = params or AnswerParams()
+        self.calibration = calibration or load_calibration()
+
+    @property
+    def threshold(self) -> float:
+        p = self.params.min_confidence
+        return self.calibration.threshold if p is None else p
+
+    def ask(self, question: str | Question, k: int = 5, filters: Filters | None = None) -> Answer:
+        """Answer a question with citations whose quotes are exact spans of the sources."""
+        q = question if isinstance(question, Question) else parse_question(question)
+        hits = self.retriever.search(q, max(k, self.params.passages), filters)
+        missing = [c for c in q.codes if not self.store.pids_with_text(c, 1)]
+        if not hits or missing:
+            what = f"code {', '.join(missing)}" if missing else "the question's terms"
+            return self._null(q, hits[:k], "not_found", f"No document mentions {what}.")
+        decision, cands = self.decide(q, hits[: self.params.passages])
+        if decision is None:
+            return self._abstain(q, hits[:k], cands)
+        conf = self.calibration.probability(decision.features)
+        if conf < self.threshold:
+            return self._null(q, hits[:k], "low_confidence",
+                              f"The best passage found answers the question only in part (confidence {conf:.2f}).",
+                              conf, decision)
+        return self._answer(q, decision, cands, conf)
+
+    # --- deciding ------------------------------------------------------------------------
+
+    def decide(self, q: Question, hits: list[Hit]) -> tuple[Decision | None, list[Candidate]]:
+        """The answering candidate and its features (None when no candidate may answer)."""
+        cands = self.candidates(q, hits)
+        ok = [c for c in cands if not c.unmet]
+        asked = bool(KIND_RECORD_TYPES.get(q.kind or "")) or q.kind == "count"
+        pool = [c for c in ok if c.valued] if asked else ok
+        if not pool:
+            return None, cands
+        best = pool[0]
+        choice = self._choice(q, best)
+        if asked and choice.text is None:
+            return None, cands
+        rest = [c for c in ok if c is not best]
+        features = {
+            "coverage": best.coverage,
+            "margin": 1.0 - (rest[0].score / best.score if rest and best.score > 0 else 0.0),
+            "inv_rank": 1.0 / best.hit.rank,
+            "dense": best.hit.dense or 0.0,
+            "has_dense": float(best.hit.dense is not None),
+            "valued": float(best.valued) if asked else 0.5,
+            "kind_none": float(q.kind is None),
+            "unknown": float(self._unknown_concepts(q)),
+            "lang_mismatch": float(q.lang != best.hit.lang),
+            "value_margin": choice.margin if asked else 0.5,
+            "constrained": float(q.constrained),
+        }
+        return Decision(best, choice, features), cands
+
+    def candidates(self, q: Question, hits: list[Hit]) -> list[Candidate]:
+        """Every clause of the hits, constraints checked, best first."""
+        n, df = self.store.term_stats(q.query.terms)
+        weights = concept_weights(q, n, df)
+        texts: dict[str, str] = {}
+        out: list[Candidate] = []
+        for hit in hits:
+            text = texts.setdefault(hit.doc_id, self.store.text_of(hit.doc_id) or "")
+            context = self.store.passage_context(hit.passage_id)
+            ev = evidence(hit, context, self.store.valid_from(hit.doc_id))
+            records = self.store.records_in(hit.doc_id, hit.start, hit.end)
+            out += hit_candidates(q, hit, text, context, records, weights, ev, unmet(q, ev))
+        out.sort(key=lambda c: -c.score)
+        return out
+
+    def _choice(self, q: Question, c: Candidate) -> Choice:
+        if q.kind == "count":
+            return counts(q, self.store.text_of(c.hit.doc_id) or "", c.start, c.end, c.taken)
+        if c.records:
+            n, df = self.store.term_stats(q.query.terms)
+            weights = {t: idf(n, df.get(t, 0)) for t in q.query.terms}
+            return choose(q, c.records, self.store.text_of(c.hit.doc_id) or "", c.start, c.end, weights)
+        return Choice(None, None, margin=0.0)
+
+    def _unknown_concepts(self, q: Question) -> int:
+        """Nouns and adjectives of the question that no passage contains."""
+        words = [w for w in content_words(q.text) if fold(w) not in GENERIC_QUESTION_WORDS]
+        if not words:
+            return 0
+        groups = [analyse_query(w).groups for w in words]
+        terms = [t for gs in groups for g in gs for alt in g for t in alt]
+        _, df = self.store.term_stats(terms)
+        return sum(1 for gs in groups if gs and not any(df.get(t, 0) for g in gs for alt in g for t in alt))
+
+    # --- answering -----------------------------------------------------------------------
+
+    def _answer(self, q: Question, d: Decision, cands: list[Candidate], conf: float) -> Answer:
+        chosen = self._chosen(q, d.best, [c for c in cands if not c.unmet])
+        records: list[Record] = [d.choice.record] if d.choice.record else []
+        records += [r for c in chosen[1:] for r in c.records[:1]]
+        text = d.choice.text or readable(d.best.quote)
+        return Answer(question=q.text, answer=text, value=d.choice.value, unit=d.choice.unit,
+                      confidence=round(conf, 4), citations=[_citation(c) for c in chosen], records=records,
+                      features=d.features)
+
+    def _chosen(self, q: Question, best: Candidate, cands: list[Candidate]) -> list[Candidate]:
+        """The best candidate, plus others nearly as good (more when the question compares)."""
+        ratio = self.params.comparison_citation if q.compare else self.params.second_citation
+        out = [best]
+
+        def fresh(c: Candidate) -> bool:
+            return not any(c.start < o.end and o.start < c.end and c.hit.doc_id == o.hit.doc_id for o in out)
+
+        if q.compare and len(q.years) > 1:  # one side per year: the best candidate naming it
+            for year in q.years:
+                if not any(o.evidence and year in o.evidence.years for o in out):
+                    side = next((c for c in cands if c.evidence and year in c.evidence.years and fresh(c)), None)
+                    if side is not None:
+                        out.append(side)
+        for c in cands:
+            if len(out) >= self.params.max_citations or c.score < best.score * ratio:
+                break
+            if fresh(c):
+                out.append(c)
+        return out
+
+    def _abstain(self, q: Question, hits: list[Hit], cands: list[Candidate]) -> Answer:
+        near = cands[0] if cands else None
+        if q.constrained and near is not None and all(c.unmet for c in cands):
+            years = near.evidence.years if near.evidence else frozenset()
+            return self._null(q, hits, "constraint_unmet", reason_unmet(near.unmet, near.hit, years))
+        what = _KIND_WORDS.get(q.kind or "", "an answer")
+        return self._null(q, hits, "low_confidence", f"No passage found states {what} for this question.")
+
+    def _null(self, q: Question, hits: list[Hit], code: str, reason: str, conf: float = 0.0,
+              decision: Decision | None = None) -> Answer:
+        return Answer(question=q.text, answer=None, confidence=round(conf, 4), reason_code=code, reason=reason,
+                      citations=[_citation_of_hit(h) for h in hits], features=decision.features if decision else None)
+
+
+def _citation(c: Candidate) -> Citation:
+    data = c.hit.model_dump()
+    data.update(start=c.start, end=c.end, quote=c.quote, passage_id=c.hit.passage_id, kind=c.hit.kind,
+                lang=c.hit.lang, dense=c.hit.dense)
+    return Citation(**data)
+
+
+def _citation_of_hit(h: Hit) -> Citation:
+    data = h.model_dump()
+    data.update(quote=h.text, passage_id=h.passage_id, kind=h.kind, lang=h.lang, dense=h.dense)
+    return Citation(**data)

@@ -1,0 +1,117 @@
+"""Candidate clauses of the retrieved passages, scored against the question.
+
+A candidate is a sentence, a clause of it (cut at semicolons), a lead-in ending in ':' joined to
+what follows, or a table row. Its coverage is the idf-weighted share of the question's concepts
+it holds (half credit when only its passage or section has them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.models import Record
+from ingest.text import fold, sentences
+from search.analysis import analyse
+from search.answer.constraints import Evidence
+from search.answer.values import cue_factor, idf, wanted
+from search.lexicon_questions import FRACTION_PATTERNS, KIND_RECORD_TYPES
+from search.models import Hit
+from search.query import covered
+from search.question import Question
+
+_FRACTION = re.compile(r"(?<!\w)(?:" + "|".join(FRACTION_PATTERNS) + r")(?!\w)")
+_CLAUSE_CUT = re.compile(r";\s+")
+
+
+@dataclass
+class Candidate:
+    """A clause of a retrieved passage, with what it holds and how well it matches."""
+
+    hit: Hit
+    start: int
+    end: int
+    quote: str
+    coverage: float
+    score: float
+    records: list[Record] = field(default_factory=list)  # records of the asked kind in the clause
+    taken: list[tuple[int, int]] = field(default_factory=list)  # spans of every record in it
+    valued: bool = False
+    evidence: Evidence | None = None
+    unmet: list[str] = field(default_factory=list)
+
+
+def concept_weights(q: Question, n: int, df: dict[str, int]) -> list[float]:
+    """A weight per concept group of the question: the highest idf among its terms."""
+    return [max(idf(n, df.get(t, 0)) for alt in g for t in alt) for g in q.query.groups]
+
+
+def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list[Record],
+                   weights: list[float], ev: Evidence, unmet: list[str]) -> list[Candidate]:
+    """Every clause of one hit, scored."""
+    total = sum(weights) or 1.0
+    around = set(analyse(context + " " + hit.text))
+    prior = 1.0 / (1.0 + 0.12 * (hit.rank - 1))
+    asked = bool(KIND_RECORD_TYPES.get(q.kind or "")) or q.kind == "count"
+    out = []
+    for s, e in spans(text, hit):
+        if _is_heading(text, s, e, hit):
+            continue
+        own = set(analyse(text[s:e]))
+        cov = sum(w * _credit(g, own, around) for g, w in zip(q.query.groups, weights, strict=True)) / total
+        inside = [r for r in records if s <= r.start and r.end <= e]
+        mine = [r for r in inside if wanted(r, q.kind)]
+        valued = bool(mine) or (q.kind == "percent" and bool(_FRACTION.search(fold(text[s:e]))))
+        if q.kind == "count":
+            valued = _has_number(text[s:e], [(r.start - s, r.end - s) for r in inside])
+        score = cov * prior * ((1.25 if valued else 0.55) if asked else 1.0)
+        if mine:
+            score *= cue_factor(q, mine, text)
+        out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, [(r.start, r.end) for r in inside],
+                             valued, ev, unmet))
+    return out
+
+
+def spans(text: str, hit: Hit) -> list[tuple[int, int]]:
+    """Candidate spans of a hit: sentences, their clauses, and lead-ins joined to what follows."""
+    if hit.kind == "table_row":
+        return [(hit.start, hit.end)]
+    sents = sentences(text, hit.start, hit.end) or [(hit.start, hit.end)]
+    out = list(sents)
+    for s, e in sents:
+        cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, s, e)]
+        if cuts:
+            bounds = [s, *cuts, e]
+            out += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b - a > 15]
+    out += [(s, sents[i + 1][1]) for i, (s, e) in enumerate(sents[:-1]) if text[s:e].rstrip().endswith(":")]
+    return list(dict.fromkeys(out))
+
+
+def _is_heading(text: str, s: int, e: int, hit: Hit) -> bool:
+    """A section heading or the document's title line alone is never an answer."""
+    raw = " ".join(text[s:e].split())
+    quote = raw.strip(" .:#*")
+    if not quote or (raw.endswith(":") and len(quote.split()) <= 8):
+        return True  # nothing, or a lead-in alone ("En cas de rupture définitive :")
+    heads = {hit.title.strip(), (hit.section.heading or "").strip(),
+             f"{hit.section.number or ''} {hit.section.heading or ''}".strip()}
+    return quote in heads or (len(quote.split()) <= 6 and not any(c.isdigit() for c in quote) and quote.isupper())
+
+
+def _has_number(clause: str, taken: list[tuple[int, int]]) -> bool:
+    for m in re.finditer(r"\d[\d.,]*", clause):
+        if not any(a <= m.start() < b for a, b in taken) and not re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
+            return True
+    return False
+
+
+def _credit(group: tuple, own: set[str], around: set[str]) -> float:
+    """1 when the clause has the concept, 0.5 when only its passage or section does, and half
+    that again when only a word sharing the first five letters is there (appliquent/applicable)."""
+    if covered(group, own):
+        return 1.0
+    if covered(group, own | around):
+        return 0.5
+    prefixes = {t[:5] for t in own | around if len(t) >= 5}
+    singles = [alt[0] for alt in group if len(alt) == 1 and len(alt[0]) >= 5 and not alt[0][0].isdigit()]
+    return 0.25 if any(t[:5] in prefixes for t in singles) else 0.0

@@ -1,0 +1,64 @@
+"""Constraints are checked, not scored: every code, year, date, profession and body a question
+names must be named by the evidence or its context (the sentence, its passage, the section path,
+the table heading, the document's title, date and validity)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.text import find_dates, find_years, fold
+from search.lexicon_actors import BODIES, PROFESSIONS
+from search.models import Hit
+from search.question import CODE_RE, Question, actor_patterns
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a candidate's constraints are checked against."""
+
+    folded: str
+    years: frozenset[str]
+    dates: frozenset[str]
+    codes: frozenset[str]
+
+
+def evidence(hit: Hit, context: str, valid_from: str | None = None) -> Evidence:
+    """The evidence of a passage: its text and context (title, section path, table header),
+    and the document's date and validity."""
+    text = f"{hit.text}\n{context}\n{hit.title}"
+    stamps = [d for d in (hit.date, valid_from) if d]
+    return Evidence(
+        folded=fold(text),
+        years=frozenset(find_years(text)) | {d[:4] for d in stamps},
+        dates=frozenset(d for _, _, d in find_dates(text)) | set(stamps),
+        codes=frozenset(CODE_RE.findall(hit.text)),
+    )
+
+
+def unmet(q: Question, ev: Evidence) -> list[str]:
+    """What the question names that the evidence does not (empty when every constraint holds)."""
+    out = [f"code {c}" for c in q.codes if c not in ev.codes]
+    if q.compare and len(q.years) > 1:  # each side of a comparison names one of the years
+        out += [] if ev.years & set(q.years) else [f"any of the years {', '.join(q.years)}"]
+    else:
+        out += [f"the year {y}" for y in q.years if y not in ev.years]
+    out += [f"the date {d}" for d in q.dates if d not in ev.dates and d[:4] not in q.years]
+    pats = actor_patterns()
+    out += [_label(p, PROFESSIONS) for p in q.professions if not pats["professions"][p].search(ev.folded)]
+    out += [_label(b, BODIES) for b in q.bodies if not pats["bodies"][b].search(ev.folded)]
+    return out
+
+
+def _label(key: str, table: dict[str, tuple[str, ...]]) -> str:
+    form = table[key][0].rstrip("*")
+    return form.upper() if len(form) <= 5 else form
+
+
+def reason_unmet(missing: list[str], nearest: Hit | None, near_years: frozenset[str]) -> str:
+    """One sentence saying what no passage satisfied, and what the nearest one is about."""
+    what = ", ".join(dict.fromkeys(missing))
+    if nearest is None:
+        return f"No document found names {what}."
+    about = f" (it is about {', '.join(sorted(near_years)[-2:])})" if near_years and any("year" in m for m in missing) else ""
+    where = nearest.title + (f", section {nearest.section.number}" if nearest.section.number else "")
+    return f"No passage found names {what}; the nearest is in {where}{about}."

@@ -1,0 +1,197 @@
+"""Which value of a clause answers the question, and how the answer reads.
+
+A clause may give several values for several cases ("5.037,70 euros pour les médecins qui ont
+adhéré … et 2.xxx euros pour …"): each value gets the words around it (what follows it, and less
+so what precedes it back to the value before), and the value whose words match the question's
+best is the answer. `answer` is the value as written; `value` and `unit` are normalised.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from extract.models import Record
+from ingest.text import NUMBER, fold, parse_number
+from search.analysis import analyse
+from search.lexicon_questions import (
+    KIND_RECORD_TYPES,
+    NON_PREFERENTIAL_CUES,
+    PREFERENTIAL_CUES,
+    REIMBURSEMENT_CUES,
+    SCALE_WORDS,
+    TARIFF_FIELDS,
+)
+from search.question import Question
+
+DEFINING = re.compile(r"(?:fix[ée]e?s?\s+à|s['’]él[eè]v\w*\s+à|est\s+de|sont\s+de|atteint|bedraagt|bedragen|vastgesteld\s+op|is\s+set\s+at|amounts?\s+to)\s*:?\s*$", re.I)
+DELTA = re.compile(r"(?:augmentation|hausse|revalorisation|supplément|majoration|verhoging|stijging|increase"
+                    r"|augmenté(?:e|s|es)?|majoré(?:e|s|es)?|verhoogd|vermeerderd|increased|raised)\s+(?:de\s+|d['’]|van\s+|met\s+|of\s+|by\s+)?$", re.I)
+_SPLIT = re.compile(r"[,;:(]|\s(?:et|en|and|contre|tegenover|versus|puis|dan|then)\s", re.I)
+START = re.compile(r"(?:à\s+partir\s+d[ue]|dès\s+le|applicable|en\s+vigueur|depuis\s+le|vanaf|met\s+ingang\s+van|from)\s*(?:le\s+)?(?:1er\s+)?$", re.I)
+_PLURAL_CODES = re.compile(r"\b(?:codes|numeros|nummers|codenummers|nomenclatuurnummers)\b")
+_DURATION = re.compile(r"P(\d+)([DWMY])")
+_DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
+_MARKUP = re.compile(r"</?\w+[^>]*>|\*\*|__")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The answering value of a clause (or none), as written and normalised."""
+
+    record: Record | None
+    text: str | None
+    value: object = None
+    unit: str | None = None
+    margin: float = 1.0  # how clearly this value beats the clause's other values (0..1)
+
+
+def readable(text: str) -> str:
+    """Source text as an answer: markup removed, whitespace collapsed."""
+    return " ".join(_MARKUP.sub("", text).split())
+
+
+def wanted(rec: Record, kind: str | None) -> bool:
+    """Whether a record can answer a question of this kind."""
+    if rec.type not in KIND_RECORD_TYPES.get(kind or "", ()):
+        return False
+    if rec.type == "date":
+        return (rec.unit == "duration") == (kind == "duration")
+    return True
+
+
+def choose(q: Question, records: list[Record], text: str, lo: int, hi: int,
+           weights: dict[str, float] | None = None) -> Choice:
+    """The record of clause text[lo:hi] that answers q (records already of the wanted kind)."""
+    if not records:
+        return Choice(None, None, margin=0.0)
+    codes = [r for r in records if r.type == "code"]
+    if q.kind == "code" and len(codes) > 1 and _PLURAL_CODES.search(q.folded):
+        texts = [readable(r.text) for r in sorted(codes, key=lambda r: r.start)]
+        return Choice(codes[0], ", ".join(texts), [r.value for r in codes], "code", 1.0)
+    scores = _qualifier_scores(q, records, text, lo, hi, weights or {})
+    order = sorted(range(len(records)), key=lambda i: -scores[i])
+    best = records[order[0]]
+    margin = 1.0 if len(order) == 1 else min(1.0, max(0.0, scores[order[0]] - scores[order[1]]))
+    return _choice(q, best, margin)
+
+
+def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi: int,
+                      weights: dict[str, float]) -> list[float]:
+    """Each value's words: the text between values is split at its last comma, semicolon or
+    conjunction — what comes before qualifies the value before, what comes after the value after;
+    the text before the first value qualifies it unless it is a lead-in ending with ':'."""
+    recs = sorted(records, key=lambda r: r.start)
+    owned = {r.id: "" for r in recs}
+    lead = text[lo : recs[0].start]
+    common = lead.rstrip().endswith(":")  # a lead-in to a list qualifies every value alike
+    if not common:
+        owned[recs[0].id] += lead
+    for a, b in zip(recs, recs[1:], strict=False):
+        gap = text[a.end : b.start]
+        cut = max((m.start() for m in _SPLIT.finditer(gap)), default=None)
+        owned[a.id] += gap if cut is None else gap[:cut]
+        owned[b.id] += "" if cut is None else gap[cut:]
+    owned[recs[-1].id] += text[recs[-1].end : hi]
+    terms = set(q.query.terms)
+    out = {}
+    for r in recs:
+        labels = " ".join(str(r.extra.get(k, "")) for k in ("column", "row"))
+        found = terms & set(analyse(owned[r.id] + " " + labels))
+        score = sum(weights.get(t, 1.0) for t in found) + 2 * sum(1 for y in q.years if y in labels)
+        if q.compare and q.years and q.years[0] in owned[r.id]:
+            score += 1.0  # the year a comparison starts from is the one it asks about
+        before = "" if common and r is recs[0] else text[max(lo, r.start - 40) : r.start]
+        out[r.id] = score + _cue_score(q, r, before)
+    return [out[r.id] for r in records]
+
+
+def cue_factor(q: Question, records: list[Record], text: str) -> float:
+    """How a clause's values are stated, as a factor on its score: an increase ("augmentation de")
+    answers only a question about an increase; a value stated as the amount ("fixé à") or, when
+    asked, a start ("à partir du") is preferred."""
+    befores = [text[max(0, r.start - 40) : r.start] for r in records]
+    if q.asks_start and any(r.type == "date" and START.search(b) for r, b in zip(records, befores, strict=True)):
+        return 2.0
+    if not q.asks_delta and all(DELTA.search(b) for b in befores):
+        return 0.6
+    return 1.2 if any(DEFINING.search(b) for b in befores) else 1.0
+
+
+def _cue_score(q: Question, rec: Record, before: str) -> float:
+    score = 0.0
+    if DEFINING.search(before):
+        score += 1
+    if DELTA.search(before) and not q.asks_delta:
+        score -= 1.5
+    if rec.type == "date" and q.asks_start and START.search(before):
+        score += 1.5
+    return score
+
+
+def _choice(q: Question, rec: Record, margin: float) -> Choice:
+    if rec.type == "tariff_row":
+        return _tariff_choice(q, rec, margin)
+    if rec.type == "date" and rec.unit == "duration":
+        m = _DURATION.fullmatch(str(rec.value))
+        value, unit = (int(m.group(1)), _DURATION_UNITS[m.group(2)]) if m else (None, None)
+        return Choice(rec, readable(rec.text), value, unit, margin)
+    unit = {"amount": "EUR", "percent": "%", "date": "date", "code": "code", "code_range": "code"}.get(rec.type, rec.unit)
+    return Choice(rec, readable(rec.text), rec.value, unit, margin)
+
+
+def tariff_field(q: Question) -> str:
+    """Which cell of a tariff row the question asks for: the fee, or a reimbursement column."""
+    f = q.folded
+    pref = "pref" if any(c in f for c in PREFERENTIAL_CUES) and not any(c in f for c in NON_PREFERENTIAL_CUES) else "nonpref"
+    for name, cues in TARIFF_FIELDS:
+        if any(c in f for c in cues):
+            return name if name == "fee" else name.replace("nonpref", pref)
+    if any(c in f for c in REIMBURSEMENT_CUES):
+        return f"amb_{pref}"
+    return "fee"
+
+
+def _tariff_choice(q: Question, rec: Record, margin: float) -> Choice:
+    cells = rec.value if isinstance(rec.value, dict) else {}
+    if q.kind == "code":  # the row's other code: HOS for a named AMB code, and the reverse
+        codes = [c for c in (cells.get("code_amb"), cells.get("code_hos")) if c and c not in q.codes]
+        return Choice(rec, codes[0], codes[0], "code", margin) if codes else Choice(rec, None, margin=0.0)
+    value = cells.get(tariff_field(q))
+    if value is None:
+        return Choice(rec, None, margin=0.0)
+    for m in NUMBER.finditer(rec.text):
+        if (v := parse_number(m.group(0))) is not None and abs(v - float(value)) < 0.005 and "," in m.group(0):
+            return Choice(rec, m.group(0), value, "EUR", margin)
+    return Choice(rec, None, value, "EUR", margin)
+
+
+def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Choice:
+    """A count ("7,4 millions de personnes", "3.000 médecins") in a clause: a number that is no
+    record (amount, percent, date, code) and no year, with its scale word."""
+    found = []
+    for m in NUMBER.finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
+            continue
+        value = parse_number(m.group(0))
+        if value is None:
+            continue
+        after = text[m.end() : min(hi, m.end() + 40)]
+        lead = len(after) - len(after.lstrip())
+        word = re.match(r"\w+", after[lead:])
+        scale = SCALE_WORDS.get(fold(word.group(0))) if word else None
+        end = m.end() + lead + word.end() if word and scale else m.end()
+        found.append((m.start(), end, value * (scale or 1), after))
+    if not found:
+        return Choice(None, None, margin=0.0)
+    terms = set(q.query.terms)
+    scored = sorted(found, key=lambda f: -len(terms & set(analyse(f[3]))))
+    s, e, value, _ = scored[0]
+    value = int(value) if float(value).is_integer() else value
+    return Choice(None, readable(text[s:e]), value, "count", 1.0 if len(scored) == 1 else 0.5)
+
+
+def idf(n: int, df: int) -> float:
+    """BM25's idf of a term found in df of n passages."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))

@@ -1,0 +1,43 @@
+"""Professions and bodies a question may name, in French, Dutch and English (data only,
+accent-free, lower-case). Each key maps to the forms that name it in a text; a form ending in
+"*" matches any word starting with it. A question naming one of them is answered only from
+evidence that names it too (its sentence, passage, section, table or document title).
+
+`PHYSICIANS` are the professions every accord médico-mutualiste is about: naming them does not
+constrain (a passage about "les médecins" answers a GP's question), the others do.
+"""
+
+PROFESSIONS: dict[str, tuple[str, ...]] = {
+    "physiotherapist": ("kinesitherapeut*", "kine", "kines", "kinesitherapie", "physiotherap*", "fysiotherap*"),
+    "speech_therapist": ("logoped*", "logopedist*", "speech therap*", "orthophon*"),
+    "dentist": ("dentist*", "tandarts*", "dentaire*", "tandheelkund*", "stomatolog*"),
+    "pharmacist": ("pharmacie*", "pharmacien*", "apothe*", "pharmacist*", "pharmacy"),
+    "nurse": ("infirmi*", "verpleeg*", "nurse*", "nursing"),
+    "midwife": ("sage-femme*", "sages-femmes", "vroedvrouw*", "midwi*", "accoucheu*"),
+    "psychologist": ("psycholog*",),
+    "optician": ("opticien*", "opticia*", "optometr*"),
+    "audiologist": ("audiolog*", "audicien*", "hearing aid*"),
+    "dietitian": ("dieteti*", "dietist*", "dietitian*"),
+    "podiatrist": ("podolog*", "podiatr*"),
+    "occupational_therapist": ("ergotherap*", "occupational therap*"),
+    "orthoptist": ("orthopti*",),
+    "bandagist": ("bandagist*", "orthesist*", "prothesist*"),
+    "veterinarian": ("veterinai*", "dierenarts*", "veterinar*"),
+}
+
+PHYSICIANS: dict[str, tuple[str, ...]] = {
+    "physician": ("medecin*", "arts", "artsen", "physician*", "doctor*", "geneesher*"),
+    "general_practitioner": ("generaliste*", "huisarts*", "general practitioner*", "gp", "gps", "mg", "mgs"),
+    "specialist": ("specialiste*", "specialist*", "medecin-specialiste*", "geneesheer-specialist*"),
+}
+
+BODIES: dict[str, tuple[str, ...]] = {
+    "cnmm": ("cnmm", "ncaz", "medico-mut*", "artsen-ziekenfonds*", "commission nationale medico-mutualiste",
+             "nationale commissie artsen-ziekenfondsen"),
+    "ctm": ("ctm", "tgr", "conseil technique medical", "technische geneeskundige raad"),
+    "secm": ("secm", "dgec", "service d'evaluation et de controle medicaux", "dienst voor geneeskundige evaluatie"),
+    "cia": ("cia", "cellule interadministrative", "interadministratieve cel"),
+    "insurance_committee": ("comite de l'assurance", "verzekeringscomite", "insurance committee"),
+    "council_of_ministers": ("conseil des ministres", "ministerraad", "council of ministers"),
+    "general_council": ("conseil general", "algemene raad", "general council"),
+}

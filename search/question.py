@@ -1,0 +1,119 @@
+"""A question parsed once into a typed `Question`: what it asks for and what it constrains.
+
+Retrieval, answer selection and abstention all read the same `Question`; none re-parses the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.metadata import guess_lang
+from ingest.text import find_dates, find_years, fold
+from search.lexicon_actors import BODIES, PHYSICIANS, PROFESSIONS
+from search.lexicon_questions import (
+    CONDITION_PATTERNS,
+    COUNT_NOUNS,
+    DURATION_CUES,
+    KIND_PATTERNS,
+    NOT_COUNT_NOUNS,
+    QUESTION_KINDS,
+)
+from search.query import Query, analyse_query
+
+CODE_RE = re.compile(r"(?<![\d.,])\d{6}(?!\d|[.,]\d)")
+_COMPARISON = re.compile(
+    r"compar|\bcontre\b|selon qu|\bversus\b|\bvs\b|plusieurs|vergeleken|tegenover|compared|respectivement"
+    r"|difference|verschil|evolu|chang|wijzig|\bentre\b.*\bet\b|\bbetween\b.*\band\b"
+)
+_ASKS_START = re.compile(r"depuis quand|a partir de quand|s'appliqu|en vigueur|vanaf wanneer|from when|since when|applicable|ingang")
+_ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise")
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a question asks (kind, focus) and what the evidence must satisfy (constraints)."""
+
+    text: str
+    folded: str
+    lang: str
+    kind: str | None  # amount, percent, date, duration, count, code, or None (a clause answers)
+    query: Query
+    codes: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    professions: tuple[str, ...] = ()  # non-physician professions named (constraints)
+    bodies: tuple[str, ...] = ()  # bodies named (constraints)
+    compare: bool = False
+    asks_start: bool = False
+    asks_delta: bool = False
+
+    @property
+    def constrained(self) -> bool:
+        """Whether the question names anything the evidence must name too."""
+        return bool(self.codes or self.years or self.dates or self.professions or self.bodies)
+
+
+@lru_cache(maxsize=1)
+def _kind_rx() -> dict[str, re.Pattern]:
+    cues = {**QUESTION_KINDS, "duration": DURATION_CUES}
+    return {
+        kind: re.compile(r"(?<!\w)(?:" + "|".join(
+            [c if c.endswith("?") else re.escape(c) for c in words] + list(KIND_PATTERNS.get(kind, ()))
+        ) + r")(?!\w)")
+        for kind, words in cues.items()
+    }
+
+
+_COUNT_RX = re.compile(r"(?:combien|hoeveel|how many)\s+(?:de\s+|d')?(?:" + "|".join(COUNT_NOUNS) + ")"
+                       r"|(?:combien\s+(?:de\s+|d')|how many\s+)(?!" + "|".join(NOT_COUNT_NOUNS) + r")\w")
+
+
+def question_kind(folded: str) -> str | None:
+    """amount, percent, date, duration, count or code when the question asks for such a value
+    (the earliest cue wins, then the longest; a delay cue wins over a date cue at the same place)."""
+    if _COUNT_RX.search(folded):
+        return "count"
+    if any(re.search(p, folded) for p in CONDITION_PATTERNS):
+        return None
+    found = [(m.start(), -len(m.group(0)), kind != "duration", kind)
+             for kind, rx in _kind_rx().items() if (m := rx.search(folded))]
+    return min(found)[3] if found else None
+
+
+def _form_rx(forms: tuple[str, ...]) -> re.Pattern:
+    parts = [re.escape(f[:-1]) + r"[\w-]*" if f.endswith("*") else re.escape(f) for f in forms]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def actor_patterns() -> dict[str, dict[str, re.Pattern]]:
+    """Compiled forms of every profession, physician kind and body, by table."""
+    return {
+        "professions": {k: _form_rx(v) for k, v in PROFESSIONS.items()},
+        "physicians": {k: _form_rx(v) for k, v in PHYSICIANS.items()},
+        "bodies": {k: _form_rx(v) for k, v in BODIES.items()},
+    }
+
+
+def named(table: str, folded: str) -> tuple[str, ...]:
+    """Keys of `table` ("professions", "physicians", "bodies") named in a folded text."""
+    return tuple(k for k, rx in actor_patterns()[table].items() if rx.search(folded))
+
+
+def parse_question(text: str) -> Question:
+    """Parse a question once: language, kind, concept groups and constraints."""
+    folded = fold(text)
+    dates = tuple(d for _, _, d in find_dates(text))
+    codes = tuple(dict.fromkeys(CODE_RE.findall(text)))
+    kind = question_kind(folded)
+    if kind is None and codes:
+        kind = "amount"  # what is asked of a named code, without another cue, is its tariff
+    return Question(
+        text=text, folded=folded, lang=guess_lang(text), kind=kind,
+        query=analyse_query(text), codes=codes, years=tuple(find_years(text)), dates=dates,
+        professions=named("professions", folded), bodies=named("bodies", folded),
+        compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
+        asks_delta=bool(_ASKS_DELTA.search(folded)),
+    )
