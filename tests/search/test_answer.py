@@ -127,7 +127,7 @@ def test_a_delay_reads_as_written_and_is_normalised(kb_dense):
 
 @slow
 def test_comparisons_cite_both_figures(kb_dense):
-    answer = _decide(kb_dense, "Et le budget 2020 des postes de garde de médecine générale, comparé à 2019 ?")
+    answer = _decide(kb_dense, "Quel est le budget 2020 des postes de garde de médecine générale, comparé à 2019 ?")
     quotes = " ".join(" ".join(c.quote.split()) for c in answer.citations)
     assert "33.148" in quotes and "25.048" in quotes
 
