@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -69,7 +71,13 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     """The FastAPI application over one knowledge base."""
     settings = settings or load_settings()
     kb = kb or KnowledgeBase(settings)
-    app = FastAPI(title="inami-kb", version="0.1.0",
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        kb.warm_in_background()  # /health says "starting" until the models are loaded
+        yield
+
+    app = FastAPI(title="inami-kb", version="0.1.0", lifespan=lifespan,
                   description="Search and cited answers over INAMI/RIZIV documents.")
     app.state.kb = kb
 
