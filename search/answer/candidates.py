@@ -39,6 +39,8 @@ class Candidate:
     valued: bool = False
     evidence: Evidence | None = None
     unmet: list[str] = field(default_factory=list)
+    dense: float | None = None  # cosine of the question and this clause, when a model is loaded
+    own: float = 0.0  # the share of the question's concepts in the clause itself
 
 
 def concept_weights(q: Question, n: int, df: dict[str, int]) -> list[float]:
@@ -58,7 +60,9 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         if _is_heading(text, s, e, hit):
             continue
         own = set(analyse(text[s:e]))
-        cov = sum(w * _credit(g, own, around) for g, w in zip(q.query.groups, weights, strict=True)) / total
+        credits = [_credit(g, own, around) for g in q.query.groups]
+        cov = sum(w * c for c, w in zip(credits, weights, strict=True)) / total
+        strict = sum(w for c, w in zip(credits, weights, strict=True) if c == 1.0) / total
         inside = [r for r in records if s <= r.start and r.end <= e]
         mine = [r for r in inside if wanted(r, q.kind)]
         valued = bool(mine) or (q.kind == "percent" and bool(_FRACTION.search(fold(text[s:e]))))
@@ -68,7 +72,7 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         if mine:
             score *= cue_factor(q, mine, text)
         out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, [(r.start, r.end) for r in inside],
-                             valued, ev, unmet))
+                             valued, ev, unmet, own=strict))
     return out
 
 

@@ -15,7 +15,7 @@ CALIBRATION = Path(__file__).with_name("calibration.json")
 
 FEATURES = (
     "coverage", "margin", "inv_rank", "dense", "has_dense", "valued", "kind_none", "unknown",
-    "lang_mismatch", "value_margin", "constrained",
+    "lang_mismatch", "value_margin", "constrained", "own", "values", "clause_dense", "dense_top",
 )
 
 

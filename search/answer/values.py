@@ -30,6 +30,11 @@ DELTA = re.compile(r"(?:augmentation|hausse|revalorisation|supplément|majoratio
                     r"|augmenté(?:e|s|es)?|majoré(?:e|s|es)?|verhoogd|vermeerderd|increased|raised)\s+(?:de\s+|d['’]|van\s+|met\s+|of\s+|by\s+)?$", re.I)
 _SPLIT = re.compile(r"[,;:(]|\s(?:et|en|and|contre|tegenover|versus|puis|dan|then)\s", re.I)
 START = re.compile(r"(?:à\s+partir\s+d[ue]|dès\s+le|applicable|en\s+vigueur|depuis\s+le|vanaf|met\s+ingang\s+van|from)\s*(?:le\s+)?(?:1er\s+)?$", re.I)
+RESPECTIVE = re.compile(r"\b(?:respectivement|respectievelijk|respectively)\b", re.I)
+_AND = re.compile(r"\s(?:et|en|and)\s", re.I)
+FROM_TO_START = re.compile(r"(?:\bde|\bd['’]|\bvan|\bfrom)\s*$", re.I)
+FROM_TO_END = re.compile(r"\s*(?:%|euros?|€|EUR)?\s*(?:à|a|naar|tot|to)\s*", re.I)
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _PLURAL_CODES = re.compile(r"\b(?:codes|numeros|nummers|codenummers|nomenclatuurnummers)\b")
 _DURATION = re.compile(r"P(\d+)([DWMY])")
 _DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
@@ -79,21 +84,9 @@ def choose(q: Question, records: list[Record], text: str, lo: int, hi: int,
 
 def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi: int,
                       weights: dict[str, float]) -> list[float]:
-    """Each value's words: the text between values is split at its last comma, semicolon or
-    conjunction — what comes before qualifies the value before, what comes after the value after;
-    the text before the first value qualifies it unless it is a lead-in ending with ':'."""
+    """Each value's words, matched with the question's (see `owned_words`)."""
     recs = sorted(records, key=lambda r: r.start)
-    owned = {r.id: "" for r in recs}
-    lead = text[lo : recs[0].start]
-    common = lead.rstrip().endswith(":")  # a lead-in to a list qualifies every value alike
-    if not common:
-        owned[recs[0].id] += lead
-    for a, b in zip(recs, recs[1:], strict=False):
-        gap = text[a.end : b.start]
-        cut = max((m.start() for m in _SPLIT.finditer(gap)), default=None)
-        owned[a.id] += gap if cut is None else gap[:cut]
-        owned[b.id] += "" if cut is None else gap[cut:]
-    owned[recs[-1].id] += text[recs[-1].end : hi]
+    owned, shared = owned_words(recs, text, lo, hi)
     terms = set(q.query.terms)
     out = {}
     for r in recs:
@@ -102,9 +95,71 @@ def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi
         score = sum(weights.get(t, 1.0) for t in found) + 2 * sum(1 for y in q.years if y in labels)
         if q.compare and q.years and q.years[0] in owned[r.id]:
             score += 1.0  # the year a comparison starts from is the one it asks about
-        before = "" if common and r is recs[0] else text[max(lo, r.start - 40) : r.start]
-        out[r.id] = score + _cue_score(q, r, before)
+        before = "" if shared and r is recs[0] else text[max(lo, r.start - 40) : r.start]
+        out[r.id] = score + _cue_score(q, r, before) + _from_to(text, recs, r, lo)
     return [out[r.id] for r in records]
+
+
+def owned_words(recs: list[Record], text: str, lo: int, hi: int) -> tuple[dict[str, str], bool]:
+    """The words qualifying each value (records in text order) of clause text[lo:hi], and whether
+    the text before the first value qualifies them all.
+
+    Between two values the text is split at its last comma, semicolon, colon or conjunction:
+    before it qualifies the value before, after it the value after. What precedes a colon also
+    qualifies every later value ("une hausse de 0,5 point de sa part : de 14,0 % à 14,5 %").
+    The text before the first value is shared by all when the values carry words after them
+    ("fixés à 23 euros pour A et à 27 euros pour B"), and is the first's when they do not
+    ("A est indexé de 0,75 %, B de 0,90 %"); with "respectivement" its parts, cut at
+    "et"/"en"/"and", go to the values in order."""
+    owned = {r.id: "" for r in recs}
+    gaps = [text[a.end : b.start] for a, b in zip(recs, recs[1:], strict=False)]
+    cuts = [max((m.start() for m in _SPLIT.finditer(g)), default=None) for g in gaps]
+    after = [g if c is None else g[:c] for g, c in zip(gaps, cuts, strict=True)]
+    lead = text[lo : recs[0].start]
+    shared = lead.rstrip().endswith(":") or any(_WORD.search(a) for a in after)
+    parts = _respective(lead, len(recs))
+    if parts:
+        for r, part in zip(recs, parts, strict=True):
+            owned[r.id] += part
+    elif not shared:
+        owned[recs[0].id] += lead
+    inherited = ""
+    for i, (gap, cut) in enumerate(zip(gaps, cuts, strict=True)):
+        owned[recs[i].id] += after[i]
+        owned[recs[i + 1].id] += inherited + ("" if cut is None else gap[cut:])
+        if ":" in gap:
+            inherited += " " + owned[recs[i].id] + " " + gap[: gap.index(":")]
+    owned[recs[-1].id] += text[recs[-1].end : hi]
+    return owned, shared
+
+
+def _respective(lead: str, n: int) -> list[str] | None:
+    """The lead's n parts when it assigns its values in order ("A et B … respectivement"); the
+    head the parts share ("les montants de base" in "les montants de base de la pension de
+    retraite et de la pension de survie") is given to each."""
+    if n < 2 or not RESPECTIVE.search(lead):
+        return None
+    head = RESPECTIVE.split(lead)[0]
+    parts = [p for p in _AND.split(head) if p.strip()]
+    if len(parts) != n:
+        return None
+    words = parts[1].split()
+    for size in (3, 2):
+        at = parts[0].find(" ".join(words[:size])) if len(words) >= size else -1
+        if at > 0:
+            shared = parts[0][:at]
+            return [parts[0][at:]] + [f"{shared} {p}" for p in parts[1:]]
+    return parts
+
+
+def _from_to(text: str, recs: list[Record], rec: Record, lo: int) -> float:
+    """In "de X à Y" / "van X naar Y" / "from X to Y", Y is the value now, X the one before."""
+    i = recs.index(rec)
+    if i == 0:
+        return 0.0
+    gap = text[recs[i - 1].end : rec.start]
+    start = text[max(lo, recs[i - 1].start - 12) : recs[i - 1].start]
+    return 1.0 if FROM_TO_END.fullmatch(gap) and FROM_TO_START.search(start) else 0.0
 
 
 def cue_factor(q: Question, records: list[Record], text: str) -> float:

