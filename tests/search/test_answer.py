@@ -224,3 +224,21 @@ def test_shares_said_in_words(sentence, share):
     from search.answer.candidates import _FRACTION
 
     assert bool(_FRACTION.search(fold(sentence))) is share
+
+
+def test_calibration_is_fitted_with_cross_validated_threshold():
+    import random
+
+    from search.answer.confidence import fit_calibration
+
+    rnd = random.Random(1)
+    rows, right = [], []
+    for _ in range(120):
+        ok = rnd.random() < 0.5
+        rows.append({"coverage": (0.7 if ok else 0.4) + rnd.gauss(0, 0.15), "margin": rnd.random()})
+        right.append(ok)
+    cal, stats = fit_calibration(rows, right, max_wrong=0.05)
+    assert cal.weights["coverage"] > 0 and abs(cal.weights["margin"]) < cal.weights["coverage"]
+    kept = [cal.probability(r) >= cal.threshold for r in rows]
+    assert sum(k and not r for k, r in zip(kept, right, strict=True)) <= 0.08 * len(rows)
+    assert sum(kept) >= 10 and stats["C"] in (0.03, 0.1, 0.3, 1.0, 3.0)
