@@ -55,6 +55,7 @@ class Answerer:
         self.params = params or AnswerParams()
         self.calibration = calibration or load_calibration()
         self.similarity = similarity_for(retriever.embedder)
+        self._texts: dict[str, str] = {}  # documents' texts read for the current question
 
     @property
     def threshold(self) -> float:
@@ -64,6 +65,7 @@ class Answerer:
     def ask(self, question: str | Question, k: int = 5, filters: Filters | None = None) -> Answer:
         """Answer a question with citations whose quotes are exact spans of the sources."""
         q = question if isinstance(question, Question) else parse_question(question)
+        self._texts = {}
         hits = self.retriever.search(q, max(k, self.params.passages), filters)
         missing = [c for c in q.codes if not self.store.pids_with_text(c, 1)]
         if not hits or missing:
@@ -117,10 +119,9 @@ class Answerer:
         """Every clause of the hits, constraints checked, best first."""
         n, df = self.store.term_stats(q.query.terms)
         weights = concept_weights(q, n, df)
-        texts: dict[str, str] = {}
         out: list[Candidate] = []
         for hit in hits:
-            text = texts.setdefault(hit.doc_id, self.store.text_of(hit.doc_id) or "")
+            text = self._text(hit.doc_id)
             context = self.store.passage_context(hit.passage_id)
             ev = evidence(hit, context, self.store.valid_from(hit.doc_id))
             records = self.store.records_in(hit.doc_id, hit.start, hit.end)
@@ -128,6 +129,11 @@ class Answerer:
         self._dense_scores(q, out)
         out.sort(key=lambda c: -c.score)
         return out
+
+    def _text(self, doc_id: str) -> str:
+        if doc_id not in self._texts:
+            self._texts[doc_id] = self.store.text_of(doc_id) or ""
+        return self._texts[doc_id]
 
     def _dense_scores(self, q: Question, cands: list[Candidate]) -> None:
         """Each candidate's dense similarity to the question, relative to the best one, as a
@@ -142,11 +148,11 @@ class Answerer:
 
     def _choice(self, q: Question, c: Candidate) -> Choice:
         if q.kind == "count":
-            return counts(q, self.store.text_of(c.hit.doc_id) or "", c.start, c.end, c.taken)
+            return counts(q, self._text(c.hit.doc_id), c.start, c.end, c.taken)
         if c.records:
             n, df = self.store.term_stats(q.query.terms)
             weights = {t: idf(n, df.get(t, 0)) for t in q.query.terms}
-            return choose(q, c.records, self.store.text_of(c.hit.doc_id) or "", c.start, c.end, weights)
+            return choose(q, c.records, self._text(c.hit.doc_id), c.start, c.end, weights)
         return Choice(None, None, margin=0.0)
 
     def _unknown_concepts(self, q: Question) -> int:
