@@ -3,7 +3,6 @@ value that answer, a calibrated confidence — or null with a reason code and on
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from extract.models import Record
@@ -32,7 +31,6 @@ class AnswerParams:
     second_citation: float = 0.90
     comparison_citation: float = 0.70
     max_citations: int = 3
-    dense_clause: float = 0.0  # weight of the question–clause dense similarity in a candidate's score
     min_confidence: float | None = None  # overrides the calibrated threshold when set
 
 
@@ -136,15 +134,12 @@ class Answerer:
         return self._texts[doc_id]
 
     def _dense_scores(self, q: Question, cands: list[Candidate]) -> None:
-        """Each candidate's dense similarity to the question, relative to the best one, as a
-        factor on its score: it ranks clauses where the question's words are not the text's."""
-        if self.similarity is None or not cands:
+        """Each candidate's dense similarity to the question, a feature of the confidence (as a
+        factor on the clause score it gained nothing on the tuning fold; see README)."""
+        if self.similarity is None:
             return
-        sims = self.similarity.scores(q.text, [readable(c.quote) for c in cands])
-        top = max(sims)
-        for c, s in zip(cands, sims, strict=True):
+        for c, s in zip(cands, self.similarity.scores(q.text, [readable(c.quote) for c in cands]), strict=True):
             c.dense = s
-            c.score *= math.exp(self.params.dense_clause * (s - top))
 
     def _choice(self, q: Question, c: Candidate) -> Choice:
         if q.kind == "count":
