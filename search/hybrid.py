@@ -15,6 +15,7 @@ from search.embeddings import Embedder
 from search.lexicon_questions import KIND_RECORD_TYPES
 from search.models import Filters, Hit
 from search.question import CODE_RE, Question, parse_question
+from search.similarity import similarity_for
 from search.store import Store
 
 
@@ -99,7 +100,7 @@ class Retriever:
         if filters.active():
             where, args = filter_sql(filters)
             allowed = self.store.pids_where(where, args)
-        qvec = self.embedder.encode_queries([q.text])[0]
+        qvec = similarity_for(self.embedder).query(q.text)  # cached: the answer step reads it too
         return self.dense.search(qvec, k, allowed)
 
     def exact_codes(self, q: Question, filters: Filters) -> list[int]:

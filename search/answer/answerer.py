@@ -10,7 +10,6 @@ from ingest.text import fold
 from search.answer.candidates import Candidate, concept_weights, hit_candidates
 from search.answer.confidence import Calibration, load_calibration
 from search.answer.constraints import evidence, reason_unmet, unmet
-from search.answer.similarity import similarity_for
 from search.answer.values import Choice, choose, counts, idf, readable
 from search.hybrid import Retriever
 from search.lexicon_questions import GENERIC_QUESTION_WORDS, KIND_RECORD_TYPES
@@ -18,6 +17,7 @@ from search.models import Answer, Citation, Filters, Hit
 from search.nlp import content_words
 from search.query import analyse_query
 from search.question import Question, parse_question
+from search.similarity import similarity_for
 
 _KIND_WORDS = {"amount": "an amount", "percent": "a percentage", "date": "a date", "duration": "a delay",
                "count": "a number", "code": "a code"}
