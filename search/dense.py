@@ -24,7 +24,7 @@ class DenseIndex:
         self._generation = -1
         self._index: faiss.IndexIDMap2 | None = None
         self.size = 0
-        self.fanout = 4  # vectors read per passage wanted (a passage has several)
+        self.fanout = 4  # vectors read first per passage wanted (a passage has several)
 
     def _refresh(self) -> None:
         gen = self.store.generation()
@@ -50,9 +50,14 @@ class DenseIndex:
         if allowed is not None:
             sel = faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
             params = faiss.SearchParameters(sel=sel)
-        scores, ids = self._index.search(q, min(k * self.fanout, self.size), params=params)
-        best: dict[int, float] = {}
-        for i, s in zip(ids[0], scores[0], strict=False):
-            if i >= 0 and int(i) not in best:  # best first: the first vector of a pid is its max
-                best[int(i)] = float(s)
+        n = min(k * self.fanout, self.size)
+        while True:  # read more vectors until k passages are found (or every vector is read)
+            scores, ids = self._index.search(q, n, params=params)
+            best: dict[int, float] = {}
+            for i, s in zip(ids[0], scores[0], strict=False):
+                if i >= 0 and int(i) not in best:  # best first: the first vector of a pid is its max
+                    best[int(i)] = float(s)
+            if len(best) >= k or n >= self.size:
+                break
+            n = min(2 * n, self.size)
         return list(best.items())[:k]

@@ -105,6 +105,8 @@ def test_sentences_are_embedded_and_a_passage_scores_its_best_vector(tmp_path, c
     _, mat = kb.store.load_vectors(name, sentences=True)
     own = mat[owners == pid] @ qvec
     assert np.isclose(score, own.max(), atol=1e-5)  # the best of its own vectors
+    dense.fanout = 1  # too few vectors read at first: it reads more until k passages are found
+    assert [p for p, _ in dense.search(qvec, 5)] == pids
     with kb.store.tx() as db:  # a store embedded before sentence vectors existed
         db.execute("DELETE FROM sentence_vectors")
         db.execute("DELETE FROM meta WHERE key = 'vector_units'")
