@@ -21,7 +21,7 @@ from ingest.models import Document
 from ingest.passages import uncovered
 
 # Bump when extraction changes, so re-ingesting an unchanged file re-extracts it.
-EXTRACT_VERSION = "3"
+EXTRACT_VERSION = "4"
 
 Span = tuple[int, int]
 
@@ -37,7 +37,8 @@ def _own_regions(doc: Document) -> list[tuple[int | None, int, int]]:
 
 
 def _value_records(
-    region: Region, a: int, b: int, unit_rows: tuple[int, int, int] | None, table_spans: list[Span]
+    region: Region, a: int, b: int, unit_rows: tuple[int, int, int, tuple[str, ...]] | None,
+    table_spans: list[Span],
 ) -> list[Record]:
     """Amounts, percents, dates, codes and legal references of text[a:b]."""
     text = region.text
@@ -45,8 +46,8 @@ def _value_records(
     legal_spans = [(r.start, r.end) for r in legal]
     out = list(legal) + text_amounts(region, text, a, b) + text_percents(region, text, a, b)
     if unit_rows and unit_rows[0] < b and a < unit_rows[1]:
-        lo, hi, factor = unit_rows
-        out += line_amounts(region, text, max(a, lo), min(b, hi), factor, table_spans)
+        lo, hi, factor, columns = unit_rows
+        out += line_amounts(region, text, max(a, lo), min(b, hi), factor, table_spans, columns)
     dates = [d for d in full_dates(region, text, a, b) if not touches(legal_spans, d.start, d.end)]
     out += dates
     out += partial_dates(region, text, a, b, legal_spans + [(d.start, d.end) for d in dates])

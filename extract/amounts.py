@@ -151,14 +151,31 @@ def _scale_factor(word: str | None) -> int:
     return 1_000_000 if word.startswith(("million", "miljoen")) else 1
 
 
-def unit_line_start(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
-    """(start, end, factor) of the pseudo-table after a unit line ("En 000 EUR") in text[lo:hi];
-    it ends at the first prose line (a footnote "(1) ..." or a long sentence)."""
+def unit_line_start(text: str, lo: int, hi: int) -> tuple[int, int, int, tuple[str, ...]] | None:
+    """(start, end, factor, column labels) of the pseudo-table after a unit line ("En 000 EUR") in
+    text[lo:hi]; it ends at the first prose line (a footnote "(1) ..." or a long sentence)."""
     m = UNIT_LINE.search(text, lo, hi)
     if not m:
         return None
     prose = _PROSE.search(text, m.end(), hi)
-    return m.end(), prose.start() if prose else hi, _scale_factor(m.group("scale"))
+    end = prose.start() if prose else hi
+    first = ROW_LINE.search(text, m.end(), end)
+    columns = header_labels(text[m.end() : first.start() if first else end])
+    return m.end(), end, _scale_factor(m.group("scale")), columns
+
+
+def header_labels(header: str) -> tuple[str, ...]:
+    """The column labels of a pseudo-table's header lines, first two: a line starting in lower
+    case continues the one before ("Base" + "annuelle"), as PDF text wraps a header cell."""
+    labels: list[str] = []
+    for line in (ln.strip() for ln in header.splitlines()):
+        if not line:
+            continue
+        if labels and line[0].islower():
+            labels[-1] += " " + line
+        else:
+            labels.append(line)
+    return tuple(" ".join(lb.split()) for lb in labels[:2])
 
 
 def _effective(date: str | None) -> str | None:
@@ -169,10 +186,12 @@ def _effective(date: str | None) -> str | None:
 
 
 def _row_record(
-    doc: Document, figures: list[tuple[float, int, int]], factor: int, label: str, date: str | None
-) -> Record:
-    """The record of a row: its first figure is the value, a second (annual base) goes to extra."""
-    (first, s, e), rest = figures[0], figures[1:]
+    doc: Document, figures: list[tuple[float, int, int]], factor: int, label: str, date: str | None,
+    columns: tuple[str, ...] = (),
+) -> list[Record]:
+    """The records of a row: its first figure (a second, the annual base, also in its extra), and
+    the second figure as a record of its own; each names its column when the header does."""
+    first, rest = figures[0][0], figures[1:]
     unit = "thousands of euros (table unit)" if factor == 1000 else f"x{factor} euros (table unit)"
     extra: dict = {
         "unit_note": unit,
@@ -183,11 +202,16 @@ def _row_record(
         extra["second_column_keur" if factor == 1000 else "second_column"] = clean(rest[0][0])
     if date:
         extra["date_effet"] = _effective(date)
-    return make_record(doc, "amount", clean(first * factor), s, e, "EUR", extra)
+    out = []
+    for i, (value, a, b) in enumerate(figures[:2]):
+        cell = dict(extra, column=columns[i]) if i < len(columns) and columns[i] else dict(extra)
+        out.append(make_record(doc, "amount", clean(value * factor), a, b, "EUR", cell))
+    return out
 
 
 def line_amounts(
-    region: Region, text: str, lo: int, hi: int, factor: int, skip: list[tuple[int, int]]
+    region: Region, text: str, lo: int, hi: int, factor: int, skip: list[tuple[int, int]],
+    columns: tuple[str, ...] = (),
 ) -> list[Record]:
     """Rows of a line-per-row pseudo-table (a PDF table as text): label, date, 1 or 2 figures."""
     out = []
@@ -202,14 +226,8 @@ def line_amounts(
         ]
         if any(v is None for v, _, _ in figures):
             continue
-        out.append(
-            _row_record(
-                region.doc,
-                figures,
-                factor,
-                label or _previous_label(text, m.start()),
-                m.group("date"),
-            )
+        out += _row_record(
+            region.doc, figures, factor, label or _previous_label(text, m.start()), m.group("date"), columns
         )
     return out
 
@@ -275,8 +293,8 @@ def _classify(row: TableRow, spans: list[tuple[int, int]], factors: dict[int, in
 
 
 def table_amounts(doc: Document, table: Table) -> list[Record]:
-    """Amounts of a table with money columns; a row with one or two figures gives one record
-    (its first figure, the second in extra), a wider row one record per figure."""
+    """Amounts of a table with money columns: a record per figure, each naming its row and
+    column (of a row with two figures, the first also carries the second in extra)."""
     factors = column_factors(table)
     if not factors:
         return []
@@ -293,7 +311,9 @@ def table_amounts(doc: Document, table: Table) -> list[Record]:
         if not figures:
             continue
         if len(figures) <= 2:
-            out.append(_row_record(doc, [f[:3] for f in figures], figures[0][3], label, date))
+            idx = [next((i for i, sp in enumerate(spans) if sp == f[1:3]), -1) for f in figures]
+            names = tuple(columns[i] if 0 <= i < len(columns) else "" for i in idx)
+            out += _row_record(doc, [f[:3] for f in figures], figures[0][3], label, date, names)
             continue
         for value, s, e, factor in figures:
             col = next((i for i, sp in enumerate(spans) if sp == (s, e)), -1)

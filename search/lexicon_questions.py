@@ -34,11 +34,20 @@ _MONEY = (r"(?:montants?|sommes?|budgets?|tarifs?|prix|couts?|honoraires?|forfai
           r"|plafonds?|revenus?|deficits?|economies?|bedrag(?:en)?|tarie(?:f|ven)|prijs|prijzen|kost(?:en)?"
           r"|honorari(?:um|a)|premies?|tekort|besparing(?:en)?|amounts?|fees?|prices?|costs?|premiums?"
           r"|ceilings?|caps?|deficits?|savings|allowances?|benefits?|sums?)")
-_SHARE = r"(?:pourcentages?|taux|parts?|proportions?|aandeel|percentages?|shares?|rates?|indexation|indexering)"
+_SHARE = (r"(?:pourcentages?|taux|parts?|proportions?|aandeel|deel|percentages?|shares?|rates?|indexation"
+          r"|indexering)")
+
+
+def _gap(head: str) -> str:
+    """Up to four words between a question word and its head noun, none of them the head noun
+    of another kind: in "what percentage of the fees", the head is "percentage", not "fees"."""
+    return rf"(?:(?!{head}(?!\w))[\w'()-]+\s+){{0,4}}?"
+
+
 KIND_PATTERNS: dict[str, tuple[str, ...]] = {
-    "amount": (rf"{_WH}\s+(?:[\w'()-]+\s+){{0,4}}?{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
+    "amount": (rf"{_WH}\s+{_gap(_SHARE)}{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
                r"a combien s'eleve", r"a combien se monte"),
-    "percent": (rf"{_WH}\s+(?:[\w'()-]+\s+){{0,4}}?{_SHARE}", r"met hoeveel procent", r"by how many percent"),
+    "percent": (rf"{_WH}\s+{_gap(_MONEY)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
     "code": (r"(?:quels?|which|welke|what)\s+(?:[\w()-]+\s+){0,4}?(?:code|numeros?\s+de\s+code|codenummer)s?\b",),
 }
 
@@ -59,6 +68,14 @@ COUNT_NOUNS: tuple[str, ...] = (
     "personnes", "medecins", "patients", "gens", "mensen", "personen", "artsen", "people",
     "physicians", "doctors", "participants", "actes", "fois", "keer", "times", "medecins generalistes",
     "generalistes", "specialistes", "huisartsen", "specialisten", "prestataires", "dispensateurs",
+    "prestations", "prestaties", "verstrekkingen", "consultations", "consultaties", "raadplegingen",
+    "zorgverleners", "ziekenhuizen", "hopitaux", "hospitals", "dossiers",
+)
+
+# Cues of a question asking how often: a frequency ("une fois par semestre") is a clause, no value.
+FREQUENCY_CUES: tuple[str, ...] = (
+    "combien de fois", "a quelle frequence", "a quel rythme", "hoe vaak", "hoe dikwijls", "hoeveel keer",
+    "hoeveel maal", "how often", "how many times", "how frequently",
 )
 
 # Cues of a question asking for a delay or a period ("within how many days").
@@ -66,13 +83,15 @@ DURATION_CUES: tuple[str, ...] = (
     "dans quel delai", "quel delai", "quel est le delai", "delai de", "combien de jours", "combien de temps",
     "combien de mois", "binnen welke termijn", "welke termijn", "hoeveel dagen", "hoeveel maanden",
     "hoelang", "hoe lang", "how many days", "how many months", "how long", "what notice", "which notice",
-    "what period", "within what", "notice period", "opzegtermijn",
+    "what period", "within what", "notice period", "opzegtermijn", "hoeveel tijd", "hoeveel weken",
+    "hoeveel jaar", "how much time", "how many weeks", "how many years", "how recently", "combien de semaines",
+    "combien d'annees", "pendant combien de temps", "depuis combien de temps",
 )
 
 KIND_RECORD_TYPES: dict[str, tuple[str, ...]] = {
     "amount": ("amount", "tariff_row"),
     "percent": ("percent",),
-    "date": ("date", "obligation"),
+    "date": ("date",),
     "code": ("code", "code_range", "tariff_row"),
     "duration": ("date",),
     "count": (),

@@ -9,13 +9,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.models import Record
 from ingest.metadata import guess_lang
-from ingest.text import find_dates, find_years, fold
+from ingest.text import NUMBER, find_dates, find_years, fold, parse_number
 from search.lexicon_actors import BODIES, PHYSICIANS, PROFESSIONS
 from search.lexicon_questions import (
     CONDITION_PATTERNS,
     COUNT_NOUNS,
     DURATION_CUES,
+    FREQUENCY_CUES,
     KIND_PATTERNS,
     NOT_COUNT_NOUNS,
     QUESTION_KINDS,
@@ -48,6 +50,23 @@ class Question:
     compare: bool = False
     asks_start: bool = False
     asks_delta: bool = False
+    numbers: tuple[float, ...] = ()  # the numbers the question states, years aside ("the €12 fee")
+
+    def states(self, rec: Record) -> bool:
+        """Whether the question itself states this record's value: what it gives is not what it
+        asks ("How often can the €12 fee be billed?" is not answered by "12 euros")."""
+        if rec.type == "date" and rec.unit != "duration":
+            return str(rec.value) in self.dates
+        if rec.type in ("amount", "percent") and isinstance(rec.value, (int, float)):
+            return any(abs(float(rec.value) - n) < 0.005 for n in self.numbers)
+        return False
+
+    @property
+    def compared_years(self) -> tuple[str, ...]:
+        """The years whose values the question sets side by side: two or more distinct years in a
+        comparison, or in a question asking for a value ("the fee of code X in 2024 and 2025")."""
+        years = tuple(dict.fromkeys(self.years))
+        return years if len(years) > 1 and (self.compare or self.kind is not None) else ()
 
     @property
     def constrained(self) -> bool:
@@ -70,9 +89,15 @@ _COUNT_RX = re.compile(r"(?:combien|hoeveel|how many)\s+(?:de\s+|d')?(?:" + "|".
                        r"|(?:combien\s+(?:de\s+|d')|how many\s+)(?!" + "|".join(NOT_COUNT_NOUNS) + r")\w")
 
 
+_FREQUENCY_RX = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, FREQUENCY_CUES)) + r")(?!\w)")
+
+
 def question_kind(folded: str) -> str | None:
     """amount, percent, date, duration, count or code when the question asks for such a value
-    (the earliest cue wins, then the longest; a delay cue wins over a date cue at the same place)."""
+    (the earliest cue wins, then the longest; a delay cue wins over a date cue at the same place);
+    None for a clause, and for "how often" (a frequency is a clause: "once per six months")."""
+    if _FREQUENCY_RX.search(folded):
+        return None
     if _COUNT_RX.search(folded):
         return "count"
     if any(re.search(p, folded) for p in CONDITION_PATTERNS):
@@ -115,5 +140,16 @@ def parse_question(text: str) -> Question:
         query=analyse_query(text), codes=codes, years=tuple(find_years(text)), dates=dates,
         professions=named("professions", folded), bodies=named("bodies", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
-        asks_delta=bool(_ASKS_DELTA.search(folded)),
+        asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes),
     )
+
+
+def stated_numbers(text: str, codes: tuple[str, ...]) -> tuple[float, ...]:
+    """The numbers of a question that are neither years, dates nor nomenclature codes."""
+    out, spans = [], [(s, e) for s, e, _ in find_dates(text)]
+    for m in NUMBER.finditer(text):
+        raw = m.group(0)
+        if any(s <= m.start() < e for s, e in spans) or re.fullmatch(r"(?:19|20)\d\d", raw) or raw in codes or (v := parse_number(raw)) is None:
+            continue
+        out.append(v)
+    return tuple(out)

@@ -3,10 +3,11 @@ value that answer, a calibrated confidence — or null with a reason code and on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extract.models import Record
-from ingest.text import fold
+from ingest.text import find_years, fold
 from search.answer.candidates import Candidate, concept_weights, hit_candidates
 from search.answer.confidence import Calibration, load_calibration
 from search.answer.constraints import evidence, reason_unmet, unmet
@@ -19,6 +20,7 @@ from search.query import analyse_query
 from search.question import Question, parse_question
 from search.similarity import similarity_for
 
+VALUE_KINDS = ("amount", "percent", "date", "duration", "count", "code")  # each a feature of the confidence
 _KIND_WORDS = {"amount": "an amount", "percent": "a percentage", "date": "a date", "duration": "a delay",
                "count": "a number", "code": "a code"}
 
@@ -65,6 +67,8 @@ class Answerer:
         q = question if isinstance(question, Question) else parse_question(question)
         self._texts = {}
         hits = self.retriever.search(q, max(k, self.params.passages), filters)
+        if q.compared_years:
+            hits = self._sides(q, hits, max(k, self.params.passages), filters)
         missing = [c for c in q.codes if not self.store.pids_with_text(c, 1)]
         if not hits or missing:
             what = f"code {', '.join(missing)}" if missing else "the question's terms"
@@ -73,11 +77,28 @@ class Answerer:
         if decision is None:
             return self._abstain(q, hits[:k], cands)
         conf = self.calibration.probability(decision.features)
+        if q.compare and q.compared_years and not _sides(q, [c for c in cands if not c.unmet]):
+            return self._null(q, hits[:k], "low_confidence",
+                              f"No passage found gives each of the years {', '.join(q.compared_years)}.", conf, decision)
         if conf < self.threshold:
             return self._null(q, hits[:k], "low_confidence",
                               f"The best passage found answers the question only in part (confidence {conf:.2f}).",
                               conf, decision)
         return self._answer(q, decision, cands, conf)
+
+    def _sides(self, q: Question, hits: list[Hit], n: int, filters: Filters | None) -> list[Hit]:
+        """A comparison of years retrieves each side too (the question without the other years),
+        and reads the best passages of each side in turn: one search finds mostly one side."""
+        lists = [hits]
+        for year in q.compared_years:
+            side = re.sub(r"\b(?:" + "|".join(y for y in q.years if y != year) + r")\b", " ", q.text)
+            lists.append(self.retriever.search(parse_question(side), n, filters))
+        merged: dict[str, Hit] = {}
+        for rank in range(n):
+            for hs in lists:
+                if rank < len(hs) and hs[rank].passage_id not in merged:
+                    merged[hs[rank].passage_id] = hs[rank]
+        return [h.model_copy(update={"rank": i}) for i, h in enumerate(merged.values(), 1)][:n]
 
     # --- deciding ------------------------------------------------------------------------
 
@@ -110,6 +131,7 @@ class Answerer:
             "values": float(min(len(best.records), 4)) if asked else 0.0,
             "clause_dense": best.dense or 0.0,
             "dense_top": float(best.dense is not None and best.dense >= max(c.dense or 0.0 for c in pool)),
+            **{f"kind_{k}": float(q.kind == k) for k in VALUE_KINDS},
         }
         return Decision(best, choice, features), cands
 
@@ -167,28 +189,23 @@ class Answerer:
         records: list[Record] = [d.choice.record] if d.choice.record else []
         records += [r for c in chosen[1:] for r in c.records[:1]]
         text = d.choice.text or readable(d.best.quote)
+        if q.compare and len(chosen) > 1 and chosen == _sides(q, chosen):  # each side's value or words
+            text = " … ".join(self._choice(q, c).text or readable(c.quote) for c in chosen)
         return Answer(question=q.text, answer=text, value=d.choice.value, unit=d.choice.unit,
                       confidence=round(conf, 4), citations=[_citation(c) for c in chosen], records=records,
                       features=d.features)
 
     def _chosen(self, q: Question, best: Candidate, cands: list[Candidate]) -> list[Candidate]:
-        """The best candidate, plus others nearly as good (more when the question compares)."""
+        """The best candidate, plus others nearly as good (more when the question compares);
+        a comparison of years cites one side per year when every year has one."""
+        if q.compared_years and (sides := _sides(q, cands)):
+            return sides
         ratio = self.params.comparison_citation if q.compare else self.params.second_citation
         out = [best]
-
-        def fresh(c: Candidate) -> bool:
-            return not any(c.start < o.end and o.start < c.end and c.hit.doc_id == o.hit.doc_id for o in out)
-
-        if q.compare and len(q.years) > 1:  # one side per year: the best candidate naming it
-            for year in q.years:
-                if not any(o.evidence and year in o.evidence.years for o in out):
-                    side = next((c for c in cands if c.evidence and year in c.evidence.years and fresh(c)), None)
-                    if side is not None:
-                        out.append(side)
         for c in cands:
             if len(out) >= self.params.max_citations or c.score < best.score * ratio:
                 break
-            if fresh(c):
+            if _fresh(c, out):
                 out.append(c)
         return out
 
@@ -204,6 +221,27 @@ class Answerer:
               decision: Decision | None = None) -> Answer:
         return Answer(question=q.text, answer=None, confidence=round(conf, 4), reason_code=code, reason=reason,
                       citations=[_citation_of_hit(h) for h in hits], features=decision.features if decision else None)
+
+
+def _fresh(c: Candidate, out: list[Candidate]) -> bool:
+    return not any(c.start < o.end and o.start < c.end and c.hit.doc_id == o.hit.doc_id for o in out)
+
+
+def _sides(q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For each year compared, the best candidate naming it in its own words, else the best of a
+    document of that year (of its validity, else its date or title), in the question's order of
+    years; [] unless every year has one."""
+    out: list[Candidate] = []
+    for year in q.compared_years:
+        if any(year in find_years(o.quote) for o in out):
+            continue  # one clause gives both sides ("33.148 en 2020, contre 25.048 en 2019")
+        own = (c for c in cands if year in find_years(c.quote) and _fresh(c, out))
+        doc = (c for c in cands if _fresh(c, out) and c.evidence and c.evidence.own_year == year)
+        side = next(own, None) or next(doc, None)
+        if side is None:
+            return []
+        out.append(side)
+    return out
 
 
 def _citation(c: Candidate) -> Citation:

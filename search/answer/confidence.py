@@ -16,6 +16,7 @@ CALIBRATION = Path(__file__).with_name("calibration.json")
 FEATURES = (
     "coverage", "margin", "inv_rank", "dense", "has_dense", "valued", "kind_none", "unknown",
     "lang_mismatch", "value_margin", "constrained", "own", "values", "clause_dense", "dense_top",
+    "kind_amount", "kind_percent", "kind_date", "kind_duration", "kind_count", "kind_code",
 )
 
 

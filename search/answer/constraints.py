@@ -20,6 +20,7 @@ class Evidence:
     years: frozenset[str]
     dates: frozenset[str]
     codes: frozenset[str]
+    own_year: str | None = None  # the document's own year: of its validity, else its date, else its title
 
 
 def evidence(hit: Hit, context: str, valid_from: str | None = None) -> Evidence:
@@ -32,13 +33,14 @@ def evidence(hit: Hit, context: str, valid_from: str | None = None) -> Evidence:
         years=frozenset(find_years(text)) | {d[:4] for d in stamps},
         dates=frozenset(d for _, _, d in find_dates(text)) | set(stamps),
         codes=frozenset(CODE_RE.findall(hit.text)),
+        own_year=(valid_from or hit.date or "")[:4] or next(iter(find_years(hit.title)), None),
     )
 
 
 def unmet(q: Question, ev: Evidence) -> list[str]:
     """What the question names that the evidence does not (empty when every constraint holds)."""
     out = [f"code {c}" for c in q.codes if c not in ev.codes]
-    if q.compare and len(q.years) > 1:  # each side of a comparison names one of the years
+    if q.compared_years:  # each side of a comparison names one of the years
         out += [] if ev.years & set(q.years) else [f"any of the years {', '.join(q.years)}"]
     else:
         out += [f"the year {y}" for y in q.years if y not in ev.years]

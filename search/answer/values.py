@@ -91,7 +91,8 @@ def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi
     out = {}
     for r in recs:
         labels = " ".join(str(r.extra.get(k, "")) for k in ("column", "row"))
-        found = terms & set(analyse(owned[r.id] + " " + labels))
+        words = labels if r.extra.get("row") else owned[r.id] + " " + labels  # a cell: its row and column
+        found = terms & set(analyse(words))
         score = sum(weights.get(t, 1.0) for t in found) + 2 * sum(1 for y in q.years if y in labels)
         if q.compare and q.years and q.years[0] in owned[r.id]:
             score += 1.0  # the year a comparison starts from is the one it asks about

@@ -124,25 +124,26 @@ def test_numbers_that_are_not_money(text):
 
 def test_amounts_in_a_table_unit():
     text = (
-        "Annexe\n\nEn 000 EUR\n\nImagerie médicale 01-01-20 11.022 11.022\n\nAdvanced care planning (3)\n"
+        "Annexe\n\nEn 000 EUR\nApplication 2020\n\nBase \n\nannuelle\n\nMoyens\n\n"
+        "Imagerie médicale 01-01-20 11.022 11.022\n\nAdvanced care planning (3)\n"
         "01-09-20 2.179 6.537\n\nTotal 180.029 184.382\n\nÉconomies 01-09-20 -204 -613\n\n"
         "(1) Note : la correction technique de 1,294 million d’EUR englobe le montant.\n"
     )
     recs = records_of(text, "amount")
-    assert [r.value for r in recs] == [11022000, 2179000, 180029000, -204000, 1294000]
-    assert (
-        recs[0].extra["date_effet"] == "2020-01-01" and recs[0].extra["second_column_keur"] == 11022
-    )
-    assert (
-        recs[1].extra["row"] == "Advanced care planning (3)"
-        and recs[1].extra["second_column_keur"] == 6537
-    )
-    assert recs[3].extra["row"] == "Économies"
+    assert [r.value for r in recs] == [
+        11022000, 11022000, 2179000, 6537000, 180029000, 184382000, -204000, -613000, 1294000,
+    ]
+    assert recs[0].extra["date_effet"] == "2020-01-01" and recs[0].extra["second_column_keur"] == 11022
+    assert recs[2].extra["row"] == recs[3].extra["row"] == "Advanced care planning (3)"
+    assert recs[2].extra["second_column_keur"] == 6537
+    # each figure names its column; a header cell wrapped over two lines is one label
+    assert (recs[2].extra["column"], recs[3].extra["column"]) == ("Application 2020", "Base annuelle")
+    assert recs[6].extra["row"] == "Économies"
 
 
 def test_a_pseudo_table_ends_at_its_footnotes():
     text = "En 000 EUR\n\nTotal 180.029 184.382\n\n(1) Le solde est de 169 174\n\nUne phrase 2020 150 200\n"
-    assert [r.value for r in records_of(text, "amount")] == [180029000]
+    assert [r.value for r in records_of(text, "amount")] == [180029000, 184382000]
 
 
 def test_money_columns_of_a_table_by_their_header():

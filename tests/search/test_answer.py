@@ -4,12 +4,13 @@ import re
 from pathlib import Path
 
 import pytest
+from tests_support import records_of
 
 from extract.models import Record
 from ingest.text import fold
 from search.answer.values import choose, readable
 from search.evaluate import load_questions, run_fold
-from search.models import Filters
+from search.models import Filters, Hit
 from search.question import parse_question, question_kind
 
 NEGATIVES = Path(__file__).resolve().parents[1] / "data" / "negatives.jsonl"
@@ -37,7 +38,16 @@ def _exact(kb, answer):
      ("Quelle est la stratégie de l'AADM ?", None), ("Dans quel délai le médecin notifie-t-il son refus ?", "duration"),
      ("Met hoeveel procent worden de honoraria geïndexeerd?", "percent"),
      ("When can a physician denounce the agreement?", None), ("Wat is het honorarium voor code 565493?", "amount"),
-     ("Which hospital code goes with code 565294?", "code"), ("How many GPs signed the agreement?", "count")],
+     ("Which hospital code goes with code 565294?", "code"), ("How many GPs signed the agreement?", "count"),
+     # the head noun after the question word decides, not a later value noun
+     ("By what percentage are the consultation fees raised?", "percent"),
+     ("De quel pourcentage les honoraires augmentent-ils ?", "percent"),
+     ("What fee do dentists charge?", "amount"),
+     ("Welk deel van het budget gaat naar de wachtposten?", "percent"),
+     ("Hoeveel tijd heeft de arts om te antwoorden?", "duration"), ("How much time does the fund have?", "duration"),
+     ("How often may the fee be charged?", None), ("Hoe vaak per jaar mag de arts dat aanrekenen?", None),
+     ("Combien de fois par an le médecin peut-il l'attester ?", None),
+     ("Tot hoeveel prestaties is het aantal gestegen?", "count")],
 )
 def test_question_kinds(question, kind):
     assert question_kind(fold(question)) == kind
@@ -242,3 +252,43 @@ def test_calibration_is_fitted_with_cross_validated_threshold():
     kept = [cal.probability(r) >= cal.threshold for r in rows]
     assert sum(k and not r for k, r in zip(kept, right, strict=True)) <= 0.08 * len(rows)
     assert sum(kept) >= 10 and stats["C"] in (0.03, 0.1, 0.3, 1.0, 3.0)
+
+
+def test_what_a_question_states_is_not_its_answer():
+    q = parse_question("How often can a physician bill the €12 fee from 1 January 2023 for code 565235?")
+    assert q.numbers == (12.0,) and q.dates == ("2023-01-01",)  # the date's day and the code are no numbers
+    text = "Des honoraires de 12 euros sont prévus à partir du 1er janvier 2023."
+    fee, day = _rec(text, "12 euros", 12.0), _rec(text, "1er janvier 2023", 0.0, "date")
+    assert q.states(fee) and q.states(day.model_copy(update={"value": "2023-01-01", "unit": "date"}))
+    assert not q.states(_rec(text, "12 euros", 13.0))
+
+
+def test_a_budget_cell_is_chosen_by_its_row_and_column():
+    text = ("Annexe\n\nEn 000 EUR\nApplication 2020\n\nBase \n\nannuelle\n\nMoyens\n\n"
+            "Advanced care planning 01-09-20 2.179 6.537\n\nConsultation préanesthésie 01-09-20 2.000 6.000\n")
+    recs = records_of(text, "amount")
+    start, end = recs[0].start, recs[-1].end
+    q = parse_question("Combien l'accord prévoit-il sur base annuelle pour la consultation préanesthésique ?")
+    assert choose(q, recs, text, start, end).value == 6000000
+    q = parse_question("Combien l'accord prévoit-il en application 2020 pour l'advanced care planning ?")
+    assert choose(q, recs, text, start, end).value == 2179000
+
+
+def test_a_comparison_of_years_cites_a_side_for_each_year():
+    from search.answer.answerer import _sides
+    from search.answer.candidates import Candidate
+    from search.answer.constraints import Evidence
+
+    def cand(quote: str, own_year: str, score: float) -> Candidate:
+        hit = Hit(rank=1, score=score, doc_id=own_year, title="t", doc_type="accord", source="s", start=0,
+                  end=len(quote), text=quote)
+        ev = Evidence(folded=quote, years=frozenset(), dates=frozenset(), codes=frozenset(), own_year=own_year)
+        return Candidate(hit, 0, len(quote), quote, 1.0, score, evidence=ev)
+
+    new = cand("L'enveloppe est fixée à 41.276 milliers d'euros.", "2022", 0.9)
+    old = cand("L'enveloppe est fixée à 33.148 milliers d'euros.", "2020", 0.5)
+    both = cand("L'enveloppe est fixée pour 2020 à 33.148, contre 25.048 en 2019.", "2020", 0.4)
+    q = parse_question("How did the budget change between 2020 and 2022?")
+    assert _sides(q, [new, old, both]) == [both, new]  # a side naming the year in its words goes first
+    assert _sides(parse_question("How did it change between 2019 and 2020?"), [new, both]) == [both]
+    assert _sides(parse_question("How did it change between 2018 and 2022?"), [new, old]) == []
