@@ -26,7 +26,7 @@ class FusionParams:
     depth: int = 50
     w_bm25: float = 1.0
     w_dense: float = 1.5
-    rrf_k: int = 60
+    rrf_k: int = 10
     method: str = "rrf"  # "rrf" or "score" (min-max normalised weighted sum)
     ctx_weight: float = 0.5
     w_type: float = 0.5  # weight of the answer-type run (candidates holding the asked kind of value)

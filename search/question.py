@@ -30,7 +30,8 @@ _COMPARISON = re.compile(
     r"|difference|verschil|evolu|chang|wijzig|\bentre\b.*\bet\b|\bbetween\b.*\band\b"
 )
 _ASKS_START = re.compile(r"depuis quand|a partir de quand|s'appliqu|en vigueur|vanaf wanneer|from when|since when|applicable|ingang")
-_ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise")
+_ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise|baiss|diminu|redui"
+                         r"|recul|daal|daling|gedaald|verminder|verlaag|decreas|drop|\bfall|\bfell|reduc")
 
 
 @dataclass(frozen=True)

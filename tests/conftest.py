@@ -53,5 +53,14 @@ def kb_dense(tmp_path_factory, models_dir):
 
 
 @pytest.fixture(scope="session")
+def kb_folds(tmp_path_factory, models_dir):
+    """The corpus and the evaluation fixtures (gold/documents), embedded: the store of the folds."""
+    kb = make_kb(tmp_path_factory.mktemp("kb-folds"), "e5", models_dir)
+    kb.ingest([CORPUS, GOLD / "documents"])
+    kb.embed()
+    return kb
+
+
+@pytest.fixture(scope="session")
 def accord_id(kb_lexical) -> str:
     return next(d["doc_id"] for d in kb_lexical.documents() if d["doc_type"] == "accord")

@@ -22,6 +22,7 @@ from search.question import Question
 
 _FRACTION = re.compile(r"(?<!\w)(?:" + "|".join(FRACTION_PATTERNS) + r")(?!\w)")
 _CLAUSE_CUT = re.compile(r";\s+")
+_LIST_ITEM = re.compile(r"[-•*–·]|\(?[a-z]\)\s")
 
 
 @dataclass
@@ -87,16 +88,26 @@ def spans(text: str, hit: Hit) -> list[tuple[int, int]]:
         if cuts:
             bounds = [s, *cuts, e]
             out += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b - a > 15]
-    out += [(s, sents[i + 1][1]) for i, (s, e) in enumerate(sents[:-1]) if text[s:e].rstrip().endswith(":")]
+    out += [(s, sents[i + 1][1]) for i, (s, e) in enumerate(sents[:-1])
+            if text[s:e].rstrip().endswith(":") or _bare_line(text, s, e)]
     return list(dict.fromkeys(out))
+
+
+def _bare_line(text: str, s: int, e: int) -> bool:
+    """A short line standing alone, without final punctuation or figures: a sub-heading ("En cas
+    de rupture définitive"), which leads in to what follows and never answers alone."""
+    quote = text[s:e].strip()
+    alone = text[max(0, s - 1) : s] in ("", "\n") and text[e : e + 1] in ("", "\n")
+    return (alone and 0 < len(quote.split()) <= 8 and quote[-1] not in ".!?;:,"
+            and not any(ch.isdigit() for ch in quote) and not _LIST_ITEM.match(quote))
 
 
 def _is_heading(text: str, s: int, e: int, hit: Hit) -> bool:
     """A section heading or the document's title line alone is never an answer."""
     raw = " ".join(text[s:e].split())
     quote = raw.strip(" .:#*")
-    if not quote or (raw.endswith(":") and len(quote.split()) <= 8):
-        return True  # nothing, or a lead-in alone ("En cas de rupture définitive :")
+    if not quote or (raw.endswith(":") and len(quote.split()) <= 8) or _bare_line(text, s, e):
+        return True  # nothing, or a lead-in or sub-heading alone ("En cas de rupture définitive :")
     heads = {hit.title.strip(), (hit.section.heading or "").strip(),
              f"{hit.section.number or ''} {hit.section.heading or ''}".strip()}
     return quote in heads or (len(quote.split()) <= 6 and not any(c.isdigit() for c in quote) and quote.isupper())

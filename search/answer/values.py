@@ -27,7 +27,10 @@ from search.question import Question
 
 DEFINING = re.compile(r"(?:fix[ée]e?s?\s+à|s['’]él[eè]v\w*\s+à|est\s+de|sont\s+de|atteint|bedraagt|bedragen|vastgesteld\s+op|is\s+set\s+at|amounts?\s+to)\s*:?\s*$", re.I)
 DELTA = re.compile(r"(?:augmentation|hausse|revalorisation|supplément|majoration|verhoging|stijging|increase"
-                    r"|augmenté(?:e|s|es)?|majoré(?:e|s|es)?|verhoogd|vermeerderd|increased|raised)\s+(?:de\s+|d['’]|van\s+|met\s+|of\s+|by\s+)?$", re.I)
+                   r"|augmenté(?:e|s|es)?|majoré(?:e|s|es)?|verhoogd|vermeerderd|increased|raised"
+                   r"|baisse|diminution|réduction|recul|daling|vermindering|verlaging|decrease|drop|fall|reduction"
+                   r"|diminué(?:e|s|es)?|réduit(?:e|s|es)?|verlaagd|verminderd|gedaald|decreased|reduced|fell|dropped)"
+                   r"\s+(?:de\s+|d['’]|van\s+|met\s+|of\s+|by\s+)?$", re.I)
 _SPLIT = re.compile(r"[,;:(]|\s(?:et|en|and|contre|tegenover|versus|puis|dan|then)\s", re.I)
 START = re.compile(r"(?:à\s+partir\s+d[ue]|dès\s+le|applicable|en\s+vigueur|depuis\s+le|vanaf|met\s+ingang\s+van|from)\s*(?:le\s+)?(?:1er\s+)?$", re.I)
 RESPECTIVE = re.compile(r"\b(?:respectivement|respectievelijk|respectively)\b", re.I)
