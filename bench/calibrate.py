@@ -1,17 +1,19 @@
 """Fit the answer confidence on the tuning fold and save it (search/answer/calibration.json).
 
     kb ingest corpus/ gold/documents/ --data DIR
-    python bench/calibrate.py --data DIR gold/questions.tune.jsonl
+    python bench/calibrate.py --data DIR gold/questions.tune.jsonl gold/questions.calib.jsonl
 
 Every question is answered with the threshold at 0 (so every decision shows its features); a
 question counts as right as `kb eval` counts it (unanswerable ones are never right). A logistic
 model over the features is fitted; the threshold is the lowest at which the cross-validated
-wrong answers stay at or under --max-wrong of all questions.
+wrong answers stay at or under --max-wrong of the decisions (by default the 5 % target less one
+standard error of that rate over the tuning questions: the margin for estimating it on them).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -29,9 +31,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("questions", type=Path, nargs="+")
     ap.add_argument("--data", type=Path, required=True)
-    ap.add_argument("--max-wrong", type=float, default=0.03,
-                    help="wrong answers allowed on the tuning fold; below the 5 %% target, since "
-                         "~120 questions estimate it within about 2 points")
+    ap.add_argument("--target", type=float, default=0.05, help="wrong answers allowed (of the decisions)")
+    ap.add_argument("--max-wrong", type=float, default=None,
+                    help="wrong answers allowed on the tuning questions; default: the target less one "
+                         "standard error of a rate at the target over this many decisions (0.039 at 380)")
     ap.add_argument("--out", type=Path, default=CALIBRATION)
     args = ap.parse_args()
     kb = KnowledgeBase(load_settings(args.data))
@@ -45,8 +48,11 @@ def main() -> None:
                 continue
             rows.append(answer.features)
             right.append(correct(q, answer))
-    cal, stats = fit_calibration(rows, right, args.max_wrong)
-    meta = {"fitted_on": [p.name for p in args.questions], "max_wrong": args.max_wrong,
+    max_wrong = args.max_wrong
+    if max_wrong is None:
+        max_wrong = round(args.target - math.sqrt(args.target * (1 - args.target) / max(len(rows), 1)), 4)
+    cal, stats = fit_calibration(rows, right, max_wrong)
+    meta = {"fitted_on": [p.name for p in args.questions], "max_wrong": max_wrong,
             "embedding_model": kb.settings.embedding_model, **stats}
     save_calibration(cal, args.out, meta)
     print(f"{stats['n']} decisions, {stats['right']} right; threshold {cal.threshold:.3f} keeps "

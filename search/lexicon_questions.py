@@ -48,7 +48,8 @@ KIND_PATTERNS: dict[str, tuple[str, ...]] = {
     "amount": (rf"{_WH}\s+{_gap(_SHARE)}{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
                r"a combien s'eleve", r"a combien se monte"),
     "percent": (rf"{_WH}\s+{_gap(_MONEY)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
-    "code": (r"(?:quels?|which|welke|what)\s+(?:[\w()-]+\s+){0,4}?(?:code|numeros?\s+de\s+code|codenummer)s?\b",),
+    "code": (rf"(?:quels?|which|welke|what|wat\s+(?:is|zijn))\s+{_gap(_MONEY + '|' + _SHARE)}"
+             r"(?:[\w-]*code|numeros?\s+de\s+code|codenummer)s?\b",),
 }
 
 # After "combien de" / "how many": these make it money or a delay, not a count (regex fragments).

@@ -28,9 +28,12 @@ def evidence(hit: Hit, context: str, valid_from: str | None = None) -> Evidence:
     and the document's date and validity."""
     text = f"{hit.text}\n{context}\n{hit.title}"
     stamps = [d for d in (hit.date, valid_from) if d]
+    years = frozenset(find_years(text)) | {d[:4] for d in stamps}
+    if hit.kind == "table_row" and valid_from:  # a tariff row is of the year it applies from, not of
+        years = frozenset(find_years(hit.text)) | {valid_from[:4]}  # its circular's number or date
     return Evidence(
         folded=fold(text),
-        years=frozenset(find_years(text)) | {d[:4] for d in stamps},
+        years=years,
         dates=frozenset(d for _, _, d in find_dates(text)) | set(stamps),
         codes=frozenset(CODE_RE.findall(hit.text)),
         own_year=(valid_from or hit.date or "")[:4] or next(iter(find_years(hit.title)), None),

@@ -47,7 +47,9 @@ def _exact(kb, answer):
      ("Hoeveel tijd heeft de arts om te antwoorden?", "duration"), ("How much time does the fund have?", "duration"),
      ("How often may the fee be charged?", None), ("Hoe vaak per jaar mag de arts dat aanrekenen?", None),
      ("Combien de fois par an le médecin peut-il l'attester ?", None),
-     ("Tot hoeveel prestaties is het aantal gestegen?", "count")],
+     ("Tot hoeveel prestaties is het aantal gestegen?", "count"),
+     ("Wat is de HOS-code bij de ambulante code 565235?", "code"), ("Welke ziekenhuiscode hoort erbij?", "code"),
+     ("What is the fee for code 565235?", "amount")],
 )
 def test_question_kinds(question, kind):
     assert question_kind(fold(question)) == kind

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from search.answer import Answerer
+from search.answer import Answerer, AnswerParams
 from search.evaluate import load_questions, run_fold
 
 TUNE = Path(__file__).resolve().parents[2] / "gold" / "questions.tune.jsonl"
@@ -25,3 +25,18 @@ def test_the_tuning_fold(kb_folds):
     assert report.citation_exact == 1.0
     assert b.wrong <= 0.05 and b.negatives_null >= 0.9, b  # at the calibrated threshold
     assert b.accuracy >= 0.2, b
+
+
+@pytest.mark.slow
+def test_a_tariff_row_is_of_the_year_it_applies_from(kb_folds):
+    """A circular dated December 2024 gives the 2025 tariffs: its rows do not answer for 2024."""
+    rows = kb_folds.records(type_="tariff_row")
+    years: dict[str, set[str]] = {}
+    for r in rows:
+        years.setdefault(r.value["code_amb"], set()).add(str(r.value.get("valid_from"))[:4])
+    code = next(c for c, ys in sorted(years.items()) if ys == {"2025"})  # a code of the 2025 circular only
+    answer = kb_folds.ask(f"Quel était le tarif 2024 du code {code} ?")
+    assert answer.answer is None and answer.reason_code == "constraint_unmet", answer
+    raw = Answerer(kb_folds.retriever(), AnswerParams(min_confidence=0.0))  # however sure
+    answer = raw.ask(f"Quel est le tarif 2025 du code {code} ?")
+    assert answer.value is not None and code in answer.citations[0].quote
