@@ -13,7 +13,7 @@ QUESTION_KINDS: dict[str, tuple[str, ...]] = {
     ),
     "percent": (
         "pourcentage", "quel taux", "quelle part", "quel pourcentage", "de combien", "taux",
-        "percentage", "welk percentage", "hoeveel procent", "what percentage", "rate", "%",
+        "percentage", "welk percentage", "hoeveel procent", "what percentage", "rate",
     ),
     "date": (
         "quand", "a partir de quand", "depuis quand", "jusqu'a quand", "quelle date", "pour quand",
@@ -35,7 +35,8 @@ _MONEY = (r"(?:montants?|sommes?|budgets?|tarifs?|prix|couts?|honoraires?|forfai
           r"|honorari(?:um|a)|premies?|tekort|besparing(?:en)?|amounts?|fees?|prices?|costs?|premiums?"
           r"|ceilings?|caps?|deficits?|savings|allowances?|benefits?|sums?)")
 _SHARE = (r"(?:pourcentages?|taux|parts?|proportions?|aandeel|deel|percentages?|shares?|rates?|indexation"
-          r"|indexering)")
+          r"|indexering|indices?|[\w-]*index)")
+_DATE_NOUN = r"(?:dates?|datum|dag|jours?|days?|delais?|termijn(?:en)?|periodes?|periods?|[\w-]*codes?)"
 
 
 def _gap(head: str) -> str:
@@ -45,9 +46,9 @@ def _gap(head: str) -> str:
 
 
 KIND_PATTERNS: dict[str, tuple[str, ...]] = {
-    "amount": (rf"{_WH}\s+{_gap(_SHARE)}{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
+    "amount": (rf"{_WH}\s+{_gap(_SHARE + '|' + _DATE_NOUN)}{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
                r"a combien s'eleve", r"a combien se monte"),
-    "percent": (rf"{_WH}\s+{_gap(_MONEY)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
+    "percent": (rf"{_WH}\s+{_gap(_MONEY + '|' + _DATE_NOUN)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
     "code": (rf"(?:quels?|which|welke|what|wat\s+(?:is|zijn))\s+{_gap(_MONEY + '|' + _SHARE)}"
              r"(?:[\w-]*code|numeros?\s+de\s+code|codenummer)s?\b",),
 }
@@ -71,6 +72,14 @@ COUNT_NOUNS: tuple[str, ...] = (
     "generalistes", "specialistes", "huisartsen", "specialisten", "prestataires", "dispensateurs",
     "prestations", "prestaties", "verstrekkingen", "consultations", "consultaties", "raadplegingen",
     "zorgverleners", "ziekenhuizen", "hopitaux", "hospitals", "dossiers",
+)
+
+# "hoeveel" + a plural noun asks a count ("hoeveel deelnemers"), unless the word is one of these
+# (plural verbs, money and time nouns).
+DUTCH_NOT_COUNT: tuple[str, ...] = (
+    "bedragen", "kosten", "krijgen", "ontvangen", "betalen", "verdienen", "hebben", "zijn", "waren", "worden",
+    "werden", "mogen", "moeten", "kunnen", "stijgen", "dalen", "stegen", "daalden", "middelen", "uitgaven",
+    "inkomsten", "dagen", "weken", "maanden", "jaren", "uren", "minuten", "euros", "punten", "procenten",
 )
 
 # Cues of a question asking how often: a frequency ("une fois par semestre") is a clause, no value.

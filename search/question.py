@@ -17,6 +17,7 @@ from search.lexicon_questions import (
     CONDITION_PATTERNS,
     COUNT_NOUNS,
     DURATION_CUES,
+    DUTCH_NOT_COUNT,
     FREQUENCY_CUES,
     KIND_PATTERNS,
     NOT_COUNT_NOUNS,
@@ -87,7 +88,8 @@ def _kind_rx() -> dict[str, re.Pattern]:
 
 
 _COUNT_RX = re.compile(r"(?:combien|hoeveel|how many)\s+(?:de\s+|d')?(?:" + "|".join(COUNT_NOUNS) + ")"
-                       r"|(?:combien\s+(?:de\s+|d')|how many\s+)(?!" + "|".join(NOT_COUNT_NOUNS) + r")\w")
+                       r"|(?:combien\s+(?:de\s+|d')|how many\s+)(?!" + "|".join(NOT_COUNT_NOUNS) + r")\w"
+                       r"|hoeveel\s+(?!(?:" + "|".join(DUTCH_NOT_COUNT) + r")\b)[a-z-]{3,}(?:en|ers|s)\b")
 
 
 _FREQUENCY_RX = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, FREQUENCY_CUES)) + r")(?!\w)")
@@ -103,9 +105,13 @@ def question_kind(folded: str) -> str | None:
         return "count"
     if any(re.search(p, folded) for p in CONDITION_PATTERNS):
         return None
-    found = [(m.start(), -len(m.group(0)), kind != "duration", kind)
-             for kind, rx in _kind_rx().items() if (m := rx.search(folded))]
-    return min(found)[3] if found else None
+    found = sorted((m.start(), -len(m.group(0)), kind != "duration", kind)
+                   for kind, rx in _kind_rx().items() if (m := rx.search(folded)))
+    if not found:
+        return None
+    first = found[0]  # the earliest cue, unless a longer one overlaps it ("de combien de jours")
+    longer = [f for f in found[1:] if f[0] < first[0] - first[1] and f[1] < first[1]]
+    return min(longer, key=lambda f: (f[1], f[0]))[3] if longer else first[3]
 
 
 def _form_rx(forms: tuple[str, ...]) -> re.Pattern:

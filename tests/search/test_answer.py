@@ -49,7 +49,12 @@ def _exact(kb, answer):
      ("Combien de fois par an le médecin peut-il l'attester ?", None),
      ("Tot hoeveel prestaties is het aantal gestegen?", "count"),
      ("Wat is de HOS-code bij de ambulante code 565235?", "code"), ("Welke ziekenhuiscode hoort erbij?", "code"),
-     ("What is the fee for code 565235?", "amount")],
+     ("What is the fee for code 565235?", "amount"),
+     ("Op welke datum werden de tarieven gepubliceerd?", "date"),  # the head noun is the date, not the fees
+     ("Hoeveel deelnemers waren er?", "count"), ("Hoeveel kosten de prestaties?", "amount"),
+     ("Avec un index de 1,95 %, quel montant est réparti ?", "amount"),  # a stated percent is no cue
+     ("Quel indice santé le budget retient-il ?", "percent"),
+     ("Pour dénoncer, de combien de jours dispose-t-on ?", "duration")],  # the longer overlapping cue
 )
 def test_question_kinds(question, kind):
     assert question_kind(fold(question)) == kind
