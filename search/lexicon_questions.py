@@ -36,6 +36,11 @@ _MONEY = (r"(?:montants?|sommes?|budgets?|tarifs?|prix|couts?|honoraires?|forfai
           r"|ceilings?|caps?|deficits?|savings|allowances?|benefits?|sums?)")
 _SHARE = (r"(?:pourcentages?|taux|parts?|proportions?|aandeel|deel|percentages?|shares?|rates?|indexation"
           r"|indexering|indices?|[\w-]*index)")
+# Who is asked about ("quels médecins … leurs honoraires" asks which physicians, not a fee): after a
+# question word, such a noun makes the question one a clause answers.
+_WHO = (r"(?:medecins?|artsen|arts|doctors?|physicians?|specialistes?|specialisten|generalistes?|huisartsen?"
+        r"|gps?|personnes|people|mensen|patients?|partijen|parties|partis|organisations?|organismes?)")
+ASKS_WHO = rf"(?:quels|quelles|which|welke)\s+{_WHO}(?!\w)"
 _DATE_NOUN = r"(?:dates?|datum|dag|jours?|days?|delais?|termijn(?:en)?|periodes?|periods?|[\w-]*codes?)"
 
 
@@ -46,9 +51,9 @@ def _gap(head: str) -> str:
 
 
 KIND_PATTERNS: dict[str, tuple[str, ...]] = {
-    "amount": (rf"{_WH}\s+{_gap(_SHARE + '|' + _DATE_NOUN)}{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
+    "amount": (rf"{_WH}\s+{_gap(_SHARE + '|' + _DATE_NOUN + '|' + _WHO)}{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
                r"a combien s'eleve", r"a combien se monte"),
-    "percent": (rf"{_WH}\s+{_gap(_MONEY + '|' + _DATE_NOUN)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
+    "percent": (rf"{_WH}\s+{_gap(_MONEY + '|' + _DATE_NOUN + '|' + _WHO)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
     "code": (rf"(?:quels?|which|welke|what|wat\s+(?:is|zijn))\s+{_gap(_MONEY + '|' + _SHARE)}"
              r"(?:[\w-]*code|numeros?\s+de\s+code|codenummer)s?\b",),
 }

@@ -14,6 +14,7 @@ from ingest.metadata import guess_lang
 from ingest.text import NUMBER, find_dates, find_years, fold, parse_number
 from search.lexicon_actors import BODIES, PHYSICIANS, PROFESSIONS
 from search.lexicon_questions import (
+    ASKS_WHO,
     CONDITION_PATTERNS,
     COUNT_NOUNS,
     DURATION_CUES,
@@ -98,8 +99,9 @@ _FREQUENCY_RX = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, FREQUENCY_CUE
 def question_kind(folded: str) -> str | None:
     """amount, percent, date, duration, count or code when the question asks for such a value
     (the earliest cue wins, then the longest; a delay cue wins over a date cue at the same place);
-    None for a clause, and for "how often" (a frequency is a clause: "once per six months")."""
-    if _FREQUENCY_RX.search(folded):
+    None for a clause, for "how often" (a frequency is a clause: "once per six months") and for
+    "which physicians…" (who is asked, not their fee)."""
+    if _FREQUENCY_RX.search(folded) or re.search(ASKS_WHO, folded):
         return None
     if _COUNT_RX.search(folded):
         return "count"

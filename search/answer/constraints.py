@@ -47,7 +47,7 @@ def unmet(q: Question, ev: Evidence) -> list[str]:
         out += [] if ev.years & set(q.years) else [f"any of the years {', '.join(q.years)}"]
     else:
         out += [f"the year {y}" for y in q.years if y not in ev.years]
-    out += [f"the date {d}" for d in q.dates if d not in ev.dates and d[:4] not in q.years]
+    out += [f"the date {d}" for d in q.dates if d not in ev.dates]
     pats = actor_patterns()
     out += [_label(p, PROFESSIONS) for p in q.professions if not pats["professions"][p].search(ev.folded)]
     out += [_label(b, BODIES) for b in q.bodies if not pats["bodies"][b].search(ev.folded)]

@@ -54,7 +54,8 @@ def _exact(kb, answer):
      ("Hoeveel deelnemers waren er?", "count"), ("Hoeveel kosten de prestaties?", "amount"),
      ("Avec un index de 1,95 %, quel montant est réparti ?", "amount"),  # a stated percent is no cue
      ("Quel indice santé le budget retient-il ?", "percent"),
-     ("Pour dénoncer, de combien de jours dispose-t-on ?", "duration")],  # the longer overlapping cue
+     ("Pour dénoncer, de combien de jours dispose-t-on ?", "duration"),
+     ("Quels médecins verront leurs honoraires revalorisés ?", None), ("Which GPs get the new fee?", None)],  # the longer overlapping cue
 )
 def test_question_kinds(question, kind):
     assert question_kind(fold(question)) == kind
