@@ -36,6 +36,9 @@ _ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|incr
                          r"|recul|daal|daling|gedaald|verminder|verlaag|decreas|drop|\bfall|\bfell|reduc")
 
 
+KINDS = ("amount", "percent", "date", "duration", "count", "code")  # the values a question may ask for
+
+
 @dataclass(frozen=True)
 class Question:
     """What a question asks (kind, focus) and what the evidence must satisfy (constraints)."""

@@ -17,10 +17,9 @@ from search.lexicon_questions import GENERIC_QUESTION_WORDS, KIND_RECORD_TYPES
 from search.models import Answer, Citation, Filters, Hit
 from search.nlp import content_words
 from search.query import analyse_query
-from search.question import Question, parse_question
+from search.question import KINDS, Question, parse_question
 from search.similarity import similarity_for
 
-VALUE_KINDS = ("amount", "percent", "date", "duration", "count", "code")  # each a feature of the confidence
 _KIND_WORDS = {"amount": "an amount", "percent": "a percentage", "date": "a date", "duration": "a delay",
                "count": "a number", "code": "a code"}
 
@@ -68,7 +67,7 @@ class Answerer:
         self._texts = {}
         hits = self.retriever.search(q, max(k, self.params.passages), filters)
         if q.compared_years:
-            hits = self._sides(q, hits, max(k, self.params.passages), filters)
+            hits = self._search_sides(q, hits, max(k, self.params.passages), filters)
         missing = [c for c in q.codes if not self.store.pids_with_text(c, 1)]
         if not hits or missing:
             what = f"code {', '.join(missing)}" if missing else "the question's terms"
@@ -77,16 +76,18 @@ class Answerer:
         if decision is None:
             return self._abstain(q, hits[:k], cands)
         conf = self.calibration.probability(decision.features)
-        if q.compare and q.compared_years and not _sides(q, [c for c in cands if not c.unmet]):
+        ok = [c for c in cands if not c.unmet]
+        sides = _sides(q, ok) if q.compared_years else []
+        if q.compare and q.compared_years and not sides:
             return self._null(q, hits[:k], "low_confidence",
                               f"No passage found gives each of the years {', '.join(q.compared_years)}.", conf, decision)
         if conf < self.threshold:
             return self._null(q, hits[:k], "low_confidence",
                               f"The best passage found answers the question only in part (confidence {conf:.2f}).",
                               conf, decision)
-        return self._answer(q, decision, cands, conf)
+        return self._answer(q, decision, ok, sides, conf)
 
-    def _sides(self, q: Question, hits: list[Hit], n: int, filters: Filters | None) -> list[Hit]:
+    def _search_sides(self, q: Question, hits: list[Hit], n: int, filters: Filters | None) -> list[Hit]:
         """A comparison of years retrieves each side too (the question without the other years),
         and reads the best passages of each side in turn: one search finds mostly one side."""
         lists = [hits]
@@ -131,7 +132,7 @@ class Answerer:
             "values": float(min(len(best.records), 4)) if asked else 0.0,
             "clause_dense": best.dense or 0.0,
             "dense_top": float(best.dense is not None and best.dense >= max(c.dense or 0.0 for c in pool)),
-            **{f"kind_{k}": float(q.kind == k) for k in VALUE_KINDS},
+            **{f"kind_{k}": float(q.kind == k) for k in KINDS},
         }
         return Decision(best, choice, features), cands
 
@@ -184,22 +185,20 @@ class Answerer:
 
     # --- answering -----------------------------------------------------------------------
 
-    def _answer(self, q: Question, d: Decision, cands: list[Candidate], conf: float) -> Answer:
-        chosen = self._chosen(q, d.best, [c for c in cands if not c.unmet])
+    def _answer(self, q: Question, d: Decision, ok: list[Candidate], sides: list[Candidate], conf: float) -> Answer:
+        """The answer from the decision, citing one side per year compared when each has one."""
+        chosen = sides or self._chosen(q, d.best, ok)
         records: list[Record] = [d.choice.record] if d.choice.record else []
         records += [r for c in chosen[1:] for r in c.records[:1]]
         text = d.choice.text or readable(d.best.quote)
-        if q.compare and len(chosen) > 1 and chosen == _sides(q, chosen):  # each side's value or words
-            text = " … ".join(self._choice(q, c).text or readable(c.quote) for c in chosen)
+        if q.compare and len(sides) > 1:  # each side's value or words
+            text = " … ".join(self._choice(q, c).text or readable(c.quote) for c in sides)
         return Answer(question=q.text, answer=text, value=d.choice.value, unit=d.choice.unit,
                       confidence=round(conf, 4), citations=[_citation(c) for c in chosen], records=records,
                       features=d.features)
 
     def _chosen(self, q: Question, best: Candidate, cands: list[Candidate]) -> list[Candidate]:
-        """The best candidate, plus others nearly as good (more when the question compares);
-        a comparison of years cites one side per year when every year has one."""
-        if q.compared_years and (sides := _sides(q, cands)):
-            return sides
+        """The best candidate, plus others nearly as good (more when the question compares)."""
         ratio = self.params.comparison_citation if q.compare else self.params.second_citation
         out = [best]
         for c in cands:
