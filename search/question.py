@@ -96,6 +96,7 @@ _COUNT_RX = re.compile(r"(?:combien|hoeveel|how many)\s+(?:de\s+|d')?(?:" + "|".
                        r"|hoeveel\s+(?!(?:" + "|".join(DUTCH_NOT_COUNT) + r")\b)[a-z-]{3,}(?:en|ers|s)\b")
 
 
+_ASKS_WHO_RX = re.compile(ASKS_WHO)
 _FREQUENCY_RX = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, FREQUENCY_CUES)) + r")(?!\w)")
 
 
@@ -104,7 +105,7 @@ def question_kind(folded: str) -> str | None:
     (the earliest cue wins, then the longest; a delay cue wins over a date cue at the same place);
     None for a clause, for "how often" (a frequency is a clause: "once per six months") and for
     "which physicians…" (who is asked, not their fee)."""
-    if _FREQUENCY_RX.search(folded) or re.search(ASKS_WHO, folded):
+    if _FREQUENCY_RX.search(folded) or _ASKS_WHO_RX.search(folded):
         return None
     if _COUNT_RX.search(folded):
         return "count"
@@ -142,7 +143,8 @@ def named(table: str, folded: str) -> tuple[str, ...]:
 def parse_question(text: str) -> Question:
     """Parse a question once: language, kind, concept groups and constraints."""
     folded = fold(text)
-    dates = tuple(d for _, _, d in find_dates(text))
+    found = find_dates(text)
+    dates = tuple(d for _, _, d in found)
     codes = tuple(dict.fromkeys(CODE_RE.findall(text)))
     kind = question_kind(folded)
     if kind is None and codes:
@@ -152,13 +154,14 @@ def parse_question(text: str) -> Question:
         query=analyse_query(text), codes=codes, years=tuple(find_years(text)), dates=dates,
         professions=named("professions", folded), bodies=named("bodies", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
-        asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes),
+        asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found]),
     )
 
 
-def stated_numbers(text: str, codes: tuple[str, ...]) -> tuple[float, ...]:
-    """The numbers of a question that are neither years, dates nor nomenclature codes."""
-    out, spans = [], [(s, e) for s, e, _ in find_dates(text)]
+def stated_numbers(text: str, codes: tuple[str, ...], spans: list[tuple[int, int]]) -> tuple[float, ...]:
+    """The numbers of a question that are neither years, nomenclature codes nor inside the spans
+    of its dates."""
+    out = []
     for m in NUMBER.finditer(text):
         raw = m.group(0)
         if any(s <= m.start() < e for s, e in spans) or re.fullmatch(r"(?:19|20)\d\d", raw) or raw in codes or (v := parse_number(raw)) is None:
