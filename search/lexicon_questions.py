@@ -41,6 +41,8 @@ _SHARE = (r"(?:pourcentages?|taux|parts?|proportions?|aandeel|deel|percentages?|
 _WHO = (r"(?:medecins?|artsen|arts|doctors?|physicians?|specialistes?|specialisten|generalistes?|huisartsen?"
         r"|gps?|personnes|people|mensen|patients?|partijen|parties|partis|organisations?|organismes?)")
 ASKS_WHO = rf"(?:quels|quelles|which|welke)\s+{_WHO}(?!\w)"
+_DAY = r"(?:dates?|datum|dag|jour|day)"  # a date asked ("on what day", "op welke dag")
+_PERIOD = r"(?:delais?|periodes?|periods?|durees?|duur|termijn(?:en)?)"  # a delay or period asked
 _DATE_NOUN = r"(?:dates?|datum|dag|jours?|days?|delais?|termijn(?:en)?|periodes?|periods?|[\w-]*codes?)"
 
 
@@ -56,6 +58,14 @@ KIND_PATTERNS: dict[str, tuple[str, ...]] = {
     "percent": (rf"{_WH}\s+{_gap(_MONEY + '|' + _DATE_NOUN + '|' + _WHO)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
     "code": (rf"(?:quels?|which|welke|what|wat\s+(?:is|zijn))\s+{_gap(_MONEY + '|' + _SHARE)}"
              r"(?:[\w-]*code|numeros?\s+de\s+code|codenummer)s?\b",),
+    "date": (rf"{_WH}\s+{_gap(_MONEY + '|' + _SHARE + '|' + _WHO)}{_DAY}",),
+    "duration": (rf"{_WH}\s+{_gap(_MONEY + '|' + _SHARE + '|' + _WHO)}{_PERIOD}",),
+}
+
+# A question without a question word ("Budget du projet-pilote ?", "Délai de préavis ?") asks for
+# what its first noun names.
+ELLIPTIC_HEADS: dict[str, str] = {
+    "amount": _MONEY, "percent": _SHARE, "date": _DAY, "duration": _PERIOD,
 }
 
 # After "combien de" / "how many": these make it money or a delay, not a count (regex fragments).

@@ -19,6 +19,7 @@ from search.lexicon_questions import (
     COUNT_NOUNS,
     DURATION_CUES,
     DUTCH_NOT_COUNT,
+    ELLIPTIC_HEADS,
     FREQUENCY_CUES,
     KIND_PATTERNS,
     NOT_COUNT_NOUNS,
@@ -97,12 +98,15 @@ _COUNT_RX = re.compile(r"(?:combien|hoeveel|how many)\s+(?:de\s+|d')?(?:" + "|".
 
 
 _ASKS_WHO_RX = re.compile(ASKS_WHO)
+_ELLIPTIC_RX = {kind: re.compile(rf"\s*(?:(?:le|la|les|de|het|the)\s+|l')?{head}(?!\w)")
+                for kind, head in ELLIPTIC_HEADS.items()}
 _FREQUENCY_RX = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, FREQUENCY_CUES)) + r")(?!\w)")
 
 
 def question_kind(folded: str) -> str | None:
     """amount, percent, date, duration, count or code when the question asks for such a value
-    (the earliest cue wins, then the longest; a delay cue wins over a date cue at the same place);
+    (the earliest cue wins, then the longest; a delay cue wins over a date cue at the same place;
+    without a cue, the noun a question without a question word starts with);
     None for a clause, for "how often" (a frequency is a clause: "once per six months") and for
     "which physicians…" (who is asked, not their fee)."""
     if _FREQUENCY_RX.search(folded) or _ASKS_WHO_RX.search(folded):
@@ -114,7 +118,7 @@ def question_kind(folded: str) -> str | None:
     found = sorted((m.start(), -len(m.group(0)), kind != "duration", kind)
                    for kind, rx in _kind_rx().items() if (m := rx.search(folded)))
     if not found:
-        return None
+        return next((kind for kind, rx in _ELLIPTIC_RX.items() if rx.match(folded)), None)
     first = found[0]  # the earliest cue, unless a longer one overlaps it ("de combien de jours")
     longer = [f for f in found[1:] if f[0] < first[0] - first[1] and f[1] < first[1]]
     return min(longer, key=lambda f: (f[1], f[0]))[3] if longer else first[3]

@@ -3,6 +3,7 @@ value that answer, a calibrated confidence — or null with a reason code and on
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ class AnswerParams:
     comparison_citation: float = 0.70
     max_citations: int = 3
     min_confidence: float | None = None  # overrides the calibrated threshold when set
+    cross_lingual_tau: float = 0.1  # how much a clause in another language leans on its dense similarity
 
 
 @dataclass
@@ -148,6 +150,7 @@ class Answerer:
             records = self.store.records_in(hit.doc_id, hit.start, hit.end)
             out += hit_candidates(q, hit, text, context, records, weights, ev, unmet(q, ev))
         self._dense_scores(q, out)
+        lean_on_dense(q, out, self.params.cross_lingual_tau)
         out.sort(key=lambda c: -c.score)
         return out
 
@@ -220,6 +223,19 @@ class Answerer:
               decision: Decision | None = None) -> Answer:
         return Answer(question=q.text, answer=None, confidence=round(conf, 4), reason_code=code, reason=reason,
                       citations=[_citation_of_hit(h) for h in hits], features=decision.features if decision else None)
+
+
+def lean_on_dense(q: Question, cands: list[Candidate], tau: float) -> None:
+    """A clause in another language than the question's shares few of its words, so its word
+    score says little: its dense similarity, relative to the best clause's, weighs on it too
+    (a factor exp((cos - best cos) / tau))."""
+    dense = [c.dense for c in cands if c.dense is not None]
+    if tau <= 0 or not dense:
+        return
+    top = max(dense)
+    for c in cands:
+        if c.dense is not None and c.hit.lang != q.lang:
+            c.score *= math.exp((c.dense - top) / tau)
 
 
 def _fresh(c: Candidate, out: list[Candidate]) -> bool:

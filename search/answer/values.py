@@ -159,11 +159,14 @@ def _respective(lead: str, n: int) -> list[str] | None:
 def _from_to(text: str, recs: list[Record], rec: Record, lo: int) -> float:
     """In "de X à Y" / "van X naar Y" / "from X to Y", Y is the value now, X the one before."""
     i = recs.index(rec)
-    if i == 0:
-        return 0.0
-    gap = text[recs[i - 1].end : rec.start]
-    start = text[max(lo, recs[i - 1].start - 12) : recs[i - 1].start]
-    return 1.0 if FROM_TO_END.fullmatch(gap) and FROM_TO_START.search(start) else 0.0
+    return 0.0 if i == 0 else reached(text, (recs[i - 1].start, recs[i - 1].end), rec.start, lo)
+
+
+def reached(text: str, prev: tuple[int, int], start: int, lo: int) -> float:
+    """1 when the value at `start` is the Y of "de X à Y" with X the value spanning `prev`."""
+    gap = text[prev[1] : start]
+    lead = text[max(lo, prev[0] - 12) : prev[0]]
+    return 1.0 if FROM_TO_END.fullmatch(gap) and FROM_TO_START.search(lead) else 0.0
 
 
 def cue_factor(q: Question, records: list[Record], text: str) -> float:
@@ -245,7 +248,10 @@ def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]
     if not found:
         return Choice(None, None, margin=0.0)
     terms = set(q.query.terms)
-    scored = sorted(found, key=lambda f: -len(terms & set(analyse(f[3]))))
+    score = {f[0]: len(terms & set(analyse(f[3]))) for f in found}
+    for prev, f in zip(found, found[1:], strict=False):
+        score[f[0]] += reached(text, prev[:2], f[0], lo)  # "passées de 2 à 5,5 millions": 5,5 millions
+    scored = sorted(found, key=lambda f: -score[f[0]])
     s, e, value, _ = scored[0]
     value = int(value) if float(value).is_integer() else value
     return Choice(None, readable(text[s:e]), value, "count", 1.0 if len(scored) == 1 else 0.5)

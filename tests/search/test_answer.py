@@ -1,5 +1,6 @@
 """Answers over the corpus with the default model: values, clauses, constraints, reasons."""
 
+import math
 import re
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from tests_support import records_of
 
 from extract.models import Record
 from ingest.text import fold
-from search.answer.values import choose, readable
+from search.answer.values import choose, counts, readable
 from search.evaluate import load_questions, run_fold
 from search.models import Filters, Hit
 from search.question import parse_question, question_kind
@@ -55,7 +56,12 @@ def _exact(kb, answer):
      ("Avec un index de 1,95 %, quel montant est réparti ?", "amount"),  # a stated percent is no cue
      ("Quel indice santé le budget retient-il ?", "percent"),
      ("Pour dénoncer, de combien de jours dispose-t-on ?", "duration"),
-     ("Quels médecins verront leurs honoraires revalorisés ?", None), ("Which GPs get the new fee?", None)],  # the longer overlapping cue
+     ("Quels médecins verront leurs honoraires revalorisés ?", None), ("Which GPs get the new fee?", None),
+     # a day or a period as the head noun; a question without a question word asks for its first noun
+     ("On which day did the board meet?", "date"), ("Op welke dag werd het plan goedgekeurd?", "date"),
+     ("Pendant quelle période transitoire la règle vaut-elle ?", "duration"),
+     ("Forfait annuel du dossier médical ?", "amount"), ("Le taux d'adhésion en Wallonie ?", "percent"),
+     ("Termijn voor de opzegging?", "duration")],
 )
 def test_question_kinds(question, kind):
     assert question_kind(fold(question)) == kind
@@ -122,6 +128,13 @@ def test_after_a_colon_from_x_to_y_gives_y_as_the_current_value():
                _rec(text, "10,3 %", 10.3, "percent")]
     q = parse_question("Quelle part des nouvelles initiatives va à la santé mentale ?")
     assert choose(q, records, text, 0, len(text)).value == 10.3
+
+
+def test_a_count_that_went_from_x_to_y_is_y():
+    text = "Les consultations vidéo sont passées de 3 à 4,2 millions d'actes, pour 900 prestataires."
+    q = parse_question("À combien d'actes les consultations vidéo sont-elles montées ?")
+    choice = counts(q, text, 0, len(text), [])
+    assert (choice.text, choice.value) == ("4,2 millions", 4200000)
 
 
 def test_answers_are_readable():
@@ -300,6 +313,23 @@ def test_a_comparison_of_years_cites_a_side_for_each_year():
     assert _sides(q, [new, old, both]) == [both, new]  # a side naming the year in its words goes first
     assert _sides(parse_question("How did it change between 2019 and 2020?"), [new, both]) == [both]
     assert _sides(parse_question("How did it change between 2018 and 2022?"), [new, old]) == []
+
+
+def test_a_clause_in_another_language_leans_on_its_dense_similarity():
+    from search.answer.answerer import lean_on_dense
+    from search.answer.candidates import Candidate
+
+    def cand(lang: str, score: float, dense: float) -> Candidate:
+        hit = Hit(rank=1, score=1.0, doc_id="d", title="t", doc_type="accord", source="s", start=0, end=5,
+                  text="texte", lang=lang)
+        return Candidate(hit, 0, 5, "texte", 1.0, score, dense=dense)
+
+    near, far, same = cand("fr", 0.5, 0.90), cand("fr", 0.6, 0.80), cand("nl", 0.6, 0.80)
+    lean_on_dense(parse_question("Hoeveel bedraagt het forfait?"), [near, far, same], 0.1)
+    assert near.score == 0.5 and same.score == 0.6  # the best cosine, and a clause in the question's language
+    assert far.score == pytest.approx(0.6 * math.exp(-1.0)) and far.score < near.score
+    lean_on_dense(parse_question("Hoeveel bedraagt het forfait?"), [far], 0.0)  # tau 0: words alone
+    assert far.score == pytest.approx(0.6 * math.exp(-1.0))
 
 
 def test_a_sub_heading_alone_is_no_answer_but_leads_in_to_what_follows():
