@@ -290,6 +290,15 @@ class Store:
         ).fetchall()
         return {r["pid"]: r for r in rows}
 
+    def passage_langs(self, pids: list[int]) -> dict[int, str]:
+        """The language of each passage's document, by pid."""
+        if not pids:
+            return {}
+        marks = ",".join("?" * len(pids))
+        rows = self.db.execute(f"SELECT p.pid, d.lang FROM passages p JOIN documents d ON d.doc_id = p.doc_id"
+                               f" WHERE p.pid IN ({marks})", pids).fetchall()
+        return {int(pid): lang for pid, lang in rows}
+
     def valid_from(self, doc_id: str) -> str | None:
         """The date from which a document applies, when it says so."""
         row = self.db.execute("SELECT valid_from FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()

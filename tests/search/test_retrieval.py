@@ -127,3 +127,30 @@ def test_no_answer_type_prior_without_a_value_question(kb_lexical):
     from search.question import parse_question
 
     assert retriever.typed(parse_question("Qui peut dénoncer l'accord ?"), [(1, 1.0), (2, 0.5)]) == []
+
+
+def test_passages_in_another_language_get_a_stand_in_vote_from_their_dense_rank(tmp_path):
+    """BM25 cannot match a Dutch question's words to a French passage: the dense rank stands in."""
+    from tests_support import make_kb
+
+    from search.question import parse_question
+
+    (tmp_path / "fr.txt").write_text(
+        "Note\n\nLes honoraires des médecins généralistes sont indexés au premier janvier selon "
+        "l'indice santé, et la commission nationale en fixe les montants chaque année.\n", encoding="utf-8")
+    (tmp_path / "nl.txt").write_text(
+        "Nota\n\nDe honoraria van de huisartsen worden op één januari geïndexeerd volgens de "
+        "gezondheidsindex, en de nationale commissie legt de bedragen elk jaar vast.\n", encoding="utf-8")
+    kb = make_kb(tmp_path / "kb")
+    kb.ingest([tmp_path / "fr.txt", tmp_path / "nl.txt"])
+    retriever = kb.retriever(dense=False)
+    langs = {r["lang"]: r["pid"] for r in kb.store.db.execute(
+        "SELECT p.pid, d.lang FROM passages p JOIN documents d ON d.doc_id = p.doc_id").fetchall()}
+    fr, nl = langs["fr"], langs["nl"]
+    sem = [(fr, 0.9), (nl, 0.8)]
+    dutch = parse_question("Hoe worden de honoraria van de huisartsen geïndexeerd?")
+    assert retriever.stand_in(dutch, [], sem) == [(fr, 0.9)]
+    assert retriever.stand_in(dutch, [(fr, 3.0)], sem) == []  # BM25 found it: no stand-in
+    french = parse_question("Comment les honoraires des généralistes sont-ils indexés ?")
+    assert retriever.stand_in(french, [], sem) == [(nl, 0.8)]
+    assert retriever.stand_in(parse_question("How are GP fees indexed?"), [], sem) == []  # English shares words
