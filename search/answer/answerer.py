@@ -84,6 +84,11 @@ class Answerer:
             return self._null(q, hits[:k], "low_confidence",
                               f"No passage found gives each of the years {', '.join(q.compared_years)}.", conf, decision)
         if conf < self.threshold:
+            near = _stronger_unmet(decision.best, cands)
+            if near is not None:  # what answers the question best fails a constraint
+                years = near.evidence.years if near.evidence else frozenset()
+                return self._null(q, hits[:k], "constraint_unmet", reason_unmet(near.unmet, near.hit, years),
+                                  conf, decision)
             return self._null(q, hits[:k], "low_confidence",
                               f"The best passage found answers the question only in part (confidence {conf:.2f}).",
                               conf, decision)
@@ -236,6 +241,14 @@ def lean_on_dense(q: Question, cands: list[Candidate], tau: float) -> None:
     for c in cands:
         if c.dense is not None and c.hit.lang != q.lang:
             c.score *= math.exp((c.dense - top) / tau)
+
+
+def _stronger_unmet(best: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The best candidate when it fails a constraint and scores at least twice the one chosen
+    among those meeting every constraint: the question's answer is there, for another year,
+    code or actor, not in the weak clause that was left."""
+    top = cands[0] if cands else None
+    return top if top is not None and top.unmet and top.score >= 2 * best.score else None
 
 
 def _fresh(c: Candidate, out: list[Candidate]) -> bool:

@@ -332,6 +332,20 @@ def test_a_clause_in_another_language_leans_on_its_dense_similarity():
     assert far.score == pytest.approx(0.6 * math.exp(-1.0))
 
 
+def test_a_weak_answer_left_by_a_failed_constraint_is_reported_as_that_constraint():
+    from search.answer.answerer import _stronger_unmet
+    from search.answer.candidates import Candidate
+
+    def cand(score: float, unmet: list[str]) -> Candidate:
+        hit = Hit(rank=1, score=1.0, doc_id="d", title="t", doc_type="accord", source="s", start=0, end=5, text="texte")
+        return Candidate(hit, 0, 5, "texte", 1.0, score, unmet=unmet)
+
+    other_year, weak = cand(0.9, ["the year 2023"]), cand(0.3, [])
+    assert _stronger_unmet(weak, [other_year, weak]) is other_year
+    assert _stronger_unmet(cand(0.5, []), [other_year, cand(0.5, [])]) is None  # not twice as strong
+    assert _stronger_unmet(weak, [cand(0.9, []), weak]) is None  # the stronger one meets every constraint
+
+
 def test_a_sub_heading_alone_is_no_answer_but_leads_in_to_what_follows():
     from search.answer.candidates import _is_heading, spans
 
