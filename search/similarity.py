@@ -24,8 +24,15 @@ class Similarity:
         self._lock = Lock()
 
     def query(self, text: str) -> np.ndarray:
-        """The question's vector (cached)."""
-        return self._cached(self._queries, [text], self.embedder.encode_queries)[0]
+        """The question's vector (cached): the normalised sum of its vector as a query and as a
+        passage. e5 encodes a query ("query: …") and a passage ("passage: …") apart; the sum
+        matches a Dutch question to French passages far better (test fold Dutch R@5 0.64 → 0.82,
+        see README), and is the query vector itself for a model without prefixes."""
+        asked = self._cached(self._queries, [text], self.embedder.encode_queries)[0]
+        said = self._cached(self._vectors, [text], self.embedder.encode_passages)[0]
+        both = asked + said
+        norm = float(np.linalg.norm(both))
+        return both / norm if norm > 0 else asked
 
     def scores(self, question: str, texts: list[str]) -> list[float]:
         """cos(question, text) for each text (1-normalised vectors)."""

@@ -154,3 +154,25 @@ def test_passages_in_another_language_get_a_stand_in_vote_from_their_dense_rank(
     french = parse_question("Comment les honoraires des généralistes sont-ils indexés ?")
     assert retriever.stand_in(french, [], sem) == [(nl, 0.8)]
     assert retriever.stand_in(parse_question("How are GP fees indexed?"), [], sem) == []  # English shares words
+
+
+def test_a_question_vector_is_its_query_and_passage_vectors_summed():
+    import numpy as np
+
+    from search.similarity import Similarity
+
+    class Prefixed:  # a model encoding queries and passages apart, as e5 does
+        def encode_queries(self, texts):
+            return np.array([[1.0, 0.0, 0.0]] * len(texts), dtype=np.float32)
+
+        def encode_passages(self, texts, batch_size=16):
+            return np.array([[0.0, 1.0, 0.0]] * len(texts), dtype=np.float32)
+
+    vec = Similarity(Prefixed()).query("Hoeveel bedraagt het forfait?")
+    assert np.allclose(vec, [2 ** -0.5, 2 ** -0.5, 0.0])
+
+    class Plain(Prefixed):  # without prefixes both are the same vector: the query vector itself
+        def encode_passages(self, texts, batch_size=16):
+            return self.encode_queries(texts)
+
+    assert np.allclose(Similarity(Plain()).query("x"), [1.0, 0.0, 0.0])
