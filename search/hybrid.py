@@ -163,7 +163,8 @@ class Retriever:
         sem = self.semantic(query, depth, filters) if mode != "bm25" else []
         facts = self.by_records(query, filters) if mode != "dense" else []
         runs = [(lex, self.params.w_bm25), (sem, self.params.w_dense), (facts, self.params.w_bm25)]
-        runs.append((self.stand_in(query, lex, sem), self.params.w_bm25 * self.params.w_stand_in))
+        if mode == "hybrid":  # "dense" stays the dense run alone
+            runs.append((self.stand_in(query, lex, sem), self.params.w_bm25 * self.params.w_stand_in))
         order = sorted(fuse(runs, self.params).items(), key=lambda kv: -kv[1])
         typed = self.typed(query, order[:depth])
         if typed:
