@@ -86,9 +86,7 @@ class Answerer:
         if conf < self.threshold:
             near = _stronger_unmet(decision.best, cands)
             if near is not None:  # what answers the question best fails a constraint
-                years = near.evidence.years if near.evidence else frozenset()
-                return self._null(q, hits[:k], "constraint_unmet", reason_unmet(near.unmet, near.hit, years),
-                                  conf, decision)
+                return self._null(q, hits[:k], "constraint_unmet", _unmet_reason(near), conf, decision)
             return self._null(q, hits[:k], "low_confidence",
                               f"The best passage found answers the question only in part (confidence {conf:.2f}).",
                               conf, decision)
@@ -219,8 +217,7 @@ class Answerer:
     def _abstain(self, q: Question, hits: list[Hit], cands: list[Candidate]) -> Answer:
         near = cands[0] if cands else None
         if q.constrained and near is not None and all(c.unmet for c in cands):
-            years = near.evidence.years if near.evidence else frozenset()
-            return self._null(q, hits, "constraint_unmet", reason_unmet(near.unmet, near.hit, years))
+            return self._null(q, hits, "constraint_unmet", _unmet_reason(near))
         what = _KIND_WORDS.get(q.kind or "", "an answer")
         return self._null(q, hits, "low_confidence", f"No passage found states {what} for this question.")
 
@@ -241,6 +238,12 @@ def lean_on_dense(q: Question, cands: list[Candidate], tau: float) -> None:
     for c in cands:
         if c.dense is not None and c.hit.lang != q.lang:
             c.score *= math.exp((c.dense - top) / tau)
+
+
+def _unmet_reason(near: Candidate) -> str:
+    """The one sentence saying which constraint the nearest candidate fails, and where it is."""
+    years = near.evidence.years if near.evidence else frozenset()
+    return reason_unmet(near.unmet, near.hit, years)
 
 
 def _stronger_unmet(best: Candidate, cands: list[Candidate]) -> Candidate | None:
