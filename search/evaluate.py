@@ -67,9 +67,10 @@ def _other_values(q: dict, text: str) -> bool:
         return any(c not in golds for c in CODE_RE.findall(text))
     if not isinstance(gold, (int, float)):
         return False
+    dates = [(s, e) for s, e, _ in find_dates(text)]  # a day of a date is no amount or percentage
     for m in NUMBER.finditer(text):
         v = parse_number(m.group(0))
-        if v is None or re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
+        if v is None or re.fullmatch(r"(?:19|20)\d\d", m.group(0)) or any(s <= m.start() < e for s, e in dates):
             continue
         if not any(_same(v * s, gold) for s in _SCALES):
             return True

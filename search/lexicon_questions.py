@@ -49,7 +49,7 @@ _DATE_NOUN = r"(?:dates?|datum|dag|jours?|days?|delais?|termijn(?:en)?|periodes?
 def _gap(head: str) -> str:
     """Up to four words between a question word and its head noun, none of them the head noun
     of another kind: in "what percentage of the fees", the head is "percentage", not "fees"."""
-    return rf"(?:(?!{head}(?!\w))[\w'()-]+\s+){{0,4}}?"
+    return rf"(?:(?!(?:\w['’])?{head}(?!\w))[\w'()-]+\s+){{0,4}}?(?:\w['’])?"
 
 
 KIND_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -57,7 +57,7 @@ KIND_PATTERNS: dict[str, tuple[str, ...]] = {
                r"a combien s'eleve", r"a combien se monte"),
     "percent": (rf"{_WH}\s+{_gap(_MONEY + '|' + _DATE_NOUN + '|' + _WHO)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
     "code": (rf"(?:quels?|which|welke|what|wat\s+(?:is|zijn))\s+{_gap(_MONEY + '|' + _SHARE)}"
-             r"(?:[\w-]*code|numeros?\s+de\s+code|codenummer)s?\b",),
+             r"(?:[\w-]*code|numeros?\s+de\s+code|codenummer)s?\b(?!\s*\d{6})",),  # "du code 565014" names it
     "date": (rf"{_WH}\s+{_gap(_MONEY + '|' + _SHARE + '|' + _WHO)}{_DAY}",),
     "duration": (rf"{_WH}\s+{_gap(_MONEY + '|' + _SHARE + '|' + _WHO)}{_PERIOD}",),
 }
@@ -124,6 +124,11 @@ KIND_RECORD_TYPES: dict[str, tuple[str, ...]] = {
 
 # Which tariff-row field a question asks for, by cue (checked in this order).
 TARIFF_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("coefficient", ("valeur de la lettre", "waarde van de sleutelletter", "value of the key letter",
+                     "key letter value", "key-letter value")),  # the key letter's value in euros
+    ("relative_value", ("coefficient", "valeur relative", "betrekkelijke waarde", "relatieve waarde",
+                        "relative value")),  # the number of key letters ("B 2000")
+    ("letter", ("lettre-cle", "lettre cle", "sleutelletter", "key letter", "key-letter")),
     ("hos_nonpref", ("hospitalis", "gehospitaliseerd", "opgenomen")),
     ("amb_nonpref", ("ambulant", "ambulatoire", "ambulatory", "outpatient")),
     ("fee", ("honoraire", "honorarium", "fee", "tarif", "tarief", "prix", "price")),

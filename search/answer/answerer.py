@@ -12,7 +12,7 @@ from ingest.text import find_years, fold
 from search.answer.candidates import Candidate, concept_weights, hit_candidates
 from search.answer.confidence import Calibration, load_calibration
 from search.answer.constraints import evidence, reason_unmet, unmet
-from search.answer.values import Choice, choose, counts, idf, readable
+from search.answer.values import Choice, choose, counts, idf, readable, value_choice
 from search.hybrid import Retriever
 from search.lexicon_questions import GENERIC_QUESTION_WORDS, KIND_RECORD_TYPES
 from search.models import Answer, Citation, Filters, Hit
@@ -177,6 +177,8 @@ class Answerer:
             n, df = self.store.term_stats(q.query.terms)
             weights = {t: idf(n, df.get(t, 0)) for t in q.query.terms}
             return choose(q, c.records, self._text(c.hit.doc_id), c.start, c.end, weights)
+        if q.kind is None:
+            return _held_value(c)
         return Choice(None, None, margin=0.0)
 
     def _unknown_concepts(self, q: Question) -> int:
@@ -252,6 +254,16 @@ def _stronger_unmet(best: Candidate, cands: list[Candidate]) -> Candidate | None
     code or actor, not in the weak clause that was left."""
     top = cands[0] if cands else None
     return top if top is not None and top.unmet and top.score >= 2 * best.score else None
+
+
+def _held_value(c: Candidate) -> Choice:
+    """For a question that names no kind of value, the clause answers in words; when it holds
+    a single amount, percentage or delay, that is its normalised value (the text stays the clause)."""
+    values = [r for r in c.held if r.type in ("amount", "percent") or (r.type == "date" and r.unit == "duration")]
+    if len(values) != 1:
+        return Choice(None, None, margin=0.0)
+    picked = value_choice(values[0], 0.0)
+    return Choice(values[0], None, picked.value, picked.unit, margin=0.0)
 
 
 def _fresh(c: Candidate, out: list[Candidate]) -> bool:

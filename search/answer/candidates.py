@@ -42,6 +42,7 @@ class Candidate:
     unmet: list[str] = field(default_factory=list)
     dense: float | None = None  # cosine of the question and this clause, when a model is loaded
     own: float = 0.0  # the share of the question's concepts in the clause itself
+    held: list[Record] = field(default_factory=list)  # every record in the clause
 
 
 def concept_weights(q: Question, n: int, df: dict[str, int]) -> list[float]:
@@ -73,7 +74,7 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         if mine:
             score *= cue_factor(q, mine, text)
         out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, [(r.start, r.end) for r in inside],
-                             valued, ev, unmet, own=strict))
+                             valued, ev, unmet, own=strict, held=inside))
     return out
 
 

@@ -195,6 +195,11 @@ def _cue_score(q: Question, rec: Record, before: str) -> float:
 def _choice(q: Question, rec: Record, margin: float) -> Choice:
     if rec.type == "tariff_row":
         return _tariff_choice(q, rec, margin)
+    return value_choice(rec, margin)
+
+
+def value_choice(rec: Record, margin: float = 1.0) -> Choice:
+    """A record (no tariff row) as an answer: its text as written, its value and unit normalised."""
     if rec.type == "date" and rec.unit == "duration":
         m = _DURATION.fullmatch(str(rec.value))
         value, unit = (int(m.group(1)), _DURATION_UNITS[m.group(2)]) if m else (None, None)
@@ -220,13 +225,18 @@ def _tariff_choice(q: Question, rec: Record, margin: float) -> Choice:
     if q.kind == "code":  # the row's other code: HOS for a named AMB code, and the reverse
         codes = [c for c in (cells.get("code_amb"), cells.get("code_hos")) if c and c not in q.codes]
         return Choice(rec, codes[0], codes[0], "code", margin) if codes else Choice(rec, None, margin=0.0)
-    value = cells.get(tariff_field(q))
+    name = tariff_field(q)
+    value = cells.get(name)
     if value is None:
         return Choice(rec, None, margin=0.0)
-    for m in NUMBER.finditer(rec.text):
-        if (v := parse_number(m.group(0))) is not None and abs(v - float(value)) < 0.005 and "," in m.group(0):
-            return Choice(rec, m.group(0), value, "EUR", margin)
-    return Choice(rec, None, value, "EUR", margin)
+    if name == "letter":
+        return Choice(rec, str(value), value, None, margin)
+    unit = None if name == "relative_value" else "EUR"
+    for m in NUMBER.finditer(rec.text):  # the cell as written ("363,43"; "289" for a relative value)
+        if (v := parse_number(m.group(0))) is not None and abs(v - float(value)) < 1e-6 * max(1.0, abs(v)) + 0.005 \
+                and ("," in m.group(0) or unit is None):
+            return Choice(rec, m.group(0), value, unit, margin)
+    return Choice(rec, None, value, unit, margin)
 
 
 def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Choice:

@@ -61,7 +61,9 @@ def _exact(kb, answer):
      ("On which day did the board meet?", "date"), ("Op welke dag werd het plan goedgekeurd?", "date"),
      ("Pendant quelle période transitoire la règle vaut-elle ?", "duration"),
      ("Forfait annuel du dossier médical ?", "amount"), ("Le taux d'adhésion en Wallonie ?", "percent"),
-     ("Termijn voor de opzegging?", "duration")],
+     ("Termijn voor de opzegging?", "duration"),
+     # an elided article before the head noun ("l'honoraire") does not hide it
+     ("Quel est l'honoraire du code 587193 ?", "amount"), ("Quelle hausse en plus de l'index ?", "percent")],
 )
 def test_question_kinds(question, kind):
     assert question_kind(fold(question)) == kind
@@ -360,3 +362,47 @@ def test_a_sub_heading_alone_is_no_answer_but_leads_in_to_what_follows():
     assert any(s == head and "tarifs resteront figés" in text[s:e] for s, e in found)  # joined to what follows
     item = next((s, e) for s, e in found if text[s:e].startswith("- les prestations"))
     assert not _is_heading(text, *item, hit)  # a list item without a full stop still answers
+
+
+@pytest.mark.parametrize(
+    "question, value, written",
+    [("Quel est l'honoraire du code 565014 ?", 363.43, "363,43"),
+     ("Quelle est la valeur de la lettre-clé B du code 565014 ?", 1.257532, "1,257532"),
+     ("Quel est le coefficient du code 565014 ?", 289, "289"),
+     ("What is the key letter of code 565014?", "B", "B"),
+     ("Quelle intervention ambulatoire sans régime préférentiel pour le code 565014 ?", 354.75, "354,75")],
+)
+def test_a_tariff_cell_is_the_field_the_question_names(question, value, written):
+    from search.answer.values import _tariff_choice
+
+    cells = {"code_amb": "565014", "code_hos": "565025", "letter": "B", "coefficient": 1.257532,
+             "relative_value": 289, "fee": 363.43, "amb_pref": 363.43, "amb_nonpref": 354.75,
+             "hos_pref": 363.43, "hos_nonpref": 363.43}
+    text = "B = 1,257532\t565014\t565025 = B\t289\t363,43\t363,43\t354,75\t363,43\t363,43"
+    rec = Record(id="r", doc_id="d", type="tariff_row", value=cells, unit="EUR", text=text, start=0, end=len(text))
+    choice = _tariff_choice(parse_question(question), rec, 1.0)
+    assert (choice.value, choice.text) == (value, written)
+
+
+def test_a_clause_answering_an_untyped_question_carries_its_single_value():
+    from search.answer.answerer import _held_value
+    from search.answer.candidates import Candidate
+
+    text = "Les honoraires sont revalorisés de 6,2 %, en plus de l'indexation, à partir du 1er avril 2022."
+    hit = Hit(rank=1, score=1.0, doc_id="d", title="t", doc_type="accord", source="s", start=0, end=len(text),
+              text=text)
+    one = records_of(text, "percent")
+    c = Candidate(hit, 0, len(text), text, 1.0, 1.0, held=one)
+    assert (_held_value(c).value, _held_value(c).unit, _held_value(c).text) == (6.2, "%", None)
+    two = one + [one[0].model_copy(update={"id": "x", "value": 1.1})]
+    assert _held_value(Candidate(hit, 0, len(text), text, 1.0, 1.0, held=two)).value is None
+
+
+def test_the_day_of_a_date_is_not_another_value_of_a_percent_answer():
+    from search.evaluate import correct
+    from search.models import Answer
+
+    q = {"kind": "percent", "value": 6.2, "evidence": ["revalorisés de 6,2 %"]}
+    said = "Les honoraires sont revalorisés de 6,2 %, à partir du 1er avril 2022."
+    assert correct(q, Answer(question="q", answer=said, value=6.2))
+    assert not correct(q, Answer(question="q", answer=said.replace("1er avril 2022", "7,1 % en 2023"), value=6.2))
