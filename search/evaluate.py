@@ -102,6 +102,16 @@ def gold_value(q: dict) -> object:
     return None if value is None else value * (scale if q["kind"] in ("amount", "table", "count") else 1)
 
 
+def _sides(evidence: list[str]) -> list[list[str]]:
+    """A comparison's evidence as the sides it needs: spans giving the same figures (a passage
+    and its translation) are one side, any of which will do; a span without figures is its own."""
+    sides: dict[object, list[str]] = {}
+    for e in evidence:
+        figures = tuple(sorted(v for m in NUMBER.finditer(e) if (v := parse_number(m.group(0))) is not None))
+        sides.setdefault(figures or e, []).append(e)
+    return list(sides.values())
+
+
 def correct(q: dict, answer: Answer) -> bool:
     """Whether an answer is right for a gold question (False for any answer to a negative)."""
     evidence = [e for e in q.get("evidence") or [] if e.strip()]
@@ -115,7 +125,7 @@ def correct(q: dict, answer: Answer) -> bool:
         return same and not _other_values(q, answer.answer)
     if q.get("kind") == "comparison":
         quotes = " ".join(norm(c.quote) for c in answer.citations)
-        return all(norm(e) in quotes for e in evidence)
+        return all(any(norm(e) in quotes for e in side) for side in _sides(evidence))
     text = norm(answer.answer)
     if any(norm(e) in text for e in evidence):
         return True

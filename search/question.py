@@ -28,11 +28,13 @@ from search.lexicon_questions import (
 from search.query import Query, analyse_query
 
 CODE_RE = re.compile(r"(?<![\d.,])\d{6}(?!\d|[.,]\d)")
+REF_RE = re.compile(r"(?<![\d/])(?:19|20)\d\d/\d{1,5}(?![\d/])")  # a document's number ("circulaire OA 2024/382")
 _COMPARISON = re.compile(
     r"compar|\bcontre\b|selon qu|\bversus\b|\bvs\b|plusieurs|vergeleken|tegenover|compared|respectivement"
     r"|difference|verschil|evolu|chang|wijzig|\bentre\b.*\bet\b|\bbetween\b.*\band\b"
 )
-_ASKS_START = re.compile(r"depuis quand|a partir de quand|s'appliqu|en vigueur|vanaf wanneer|from when|since when|applicable|ingang")
+_ASKS_START = re.compile(r"depuis quand|a partir de quand|s'appliqu|en vigueur|vanaf wanneer|from when|since when|applicable|ingang"
+                         r"|d'application|van toepassing|in werking|take effect|takes effect|\bappl(?:y|ies)\b")
 _ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise|baiss|diminu|redui"
                          r"|recul|daal|daling|gedaald|verminder|verlaag|decreas|drop|\bfall|\bfell|reduc")
 
@@ -58,6 +60,7 @@ class Question:
     asks_start: bool = False
     asks_delta: bool = False
     numbers: tuple[float, ...] = ()  # the numbers the question states, years aside ("the €12 fee")
+    refs: tuple[str, ...] = ()  # documents named by their number ("2024/382"): no year constraint
 
     def states(self, rec: Record) -> bool:
         """Whether the question itself states this record's value: what it gives is not what it
@@ -78,7 +81,7 @@ class Question:
     @property
     def constrained(self) -> bool:
         """Whether the question names anything the evidence must name too."""
-        return bool(self.codes or self.years or self.dates or self.professions or self.bodies)
+        return bool(self.codes or self.years or self.dates or self.professions or self.bodies or self.refs)
 
 
 @lru_cache(maxsize=1)
@@ -151,14 +154,16 @@ def parse_question(text: str) -> Question:
     dates = tuple(d for _, _, d in found)
     codes = tuple(dict.fromkeys(CODE_RE.findall(text)))
     kind = question_kind(folded)
+    refs = tuple(dict.fromkeys(REF_RE.findall(text)))
+    years = tuple(y for y in find_years(REF_RE.sub(" ", text)))
     if kind is None and codes:
         kind = "amount"  # what is asked of a named code, without another cue, is its tariff
     return Question(
         text=text, folded=folded, lang=guess_lang(text), kind=kind,
-        query=analyse_query(text), codes=codes, years=tuple(find_years(text)), dates=dates,
+        query=analyse_query(text), codes=codes, years=years, dates=dates, refs=refs,
         professions=named("professions", folded), bodies=named("bodies", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
-        asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found]),
+        asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),
     )
 
 

@@ -17,6 +17,7 @@ class Evidence:
     """What a candidate's constraints are checked against."""
 
     folded: str
+    text: str
     years: frozenset[str]
     dates: frozenset[str]
     codes: frozenset[str]
@@ -33,6 +34,7 @@ def evidence(hit: Hit, context: str, valid_from: str | None = None) -> Evidence:
         years = frozenset(find_years(hit.text)) | {valid_from[:4]}  # its circular's number or date
     return Evidence(
         folded=fold(text),
+        text=text,
         years=years,
         dates=frozenset(d for _, _, d in find_dates(text)) | set(stamps),
         codes=frozenset(CODE_RE.findall(hit.text)),
@@ -48,6 +50,7 @@ def unmet(q: Question, ev: Evidence) -> list[str]:
     else:
         out += [f"the year {y}" for y in q.years if y not in ev.years]
     out += [f"the date {d}" for d in q.dates if d not in ev.dates]
+    out += [f"the document {r}" for r in q.refs if r not in ev.text]
     pats = actor_patterns()
     out += [_label(p, PROFESSIONS) for p in q.professions if not pats["professions"][p].search(ev.folded)]
     out += [_label(b, BODIES) for b in q.bodies if not pats["bodies"][b].search(ev.folded)]

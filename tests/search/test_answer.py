@@ -305,7 +305,7 @@ def test_a_comparison_of_years_cites_a_side_for_each_year():
     def cand(quote: str, own_year: str, score: float) -> Candidate:
         hit = Hit(rank=1, score=score, doc_id=own_year, title="t", doc_type="accord", source="s", start=0,
                   end=len(quote), text=quote)
-        ev = Evidence(folded=quote, years=frozenset(), dates=frozenset(), codes=frozenset(), own_year=own_year)
+        ev = Evidence(folded=quote, text=quote, years=frozenset(), dates=frozenset(), codes=frozenset(), own_year=own_year)
         return Candidate(hit, 0, len(quote), quote, 1.0, score, evidence=ev)
 
     new = cand("L'enveloppe est fixée à 41.276 milliers d'euros.", "2022", 0.9)
@@ -406,3 +406,33 @@ def test_the_day_of_a_date_is_not_another_value_of_a_percent_answer():
     said = "Les honoraires sont revalorisés de 6,2 %, à partir du 1er avril 2022."
     assert correct(q, Answer(question="q", answer=said, value=6.2))
     assert not correct(q, Answer(question="q", answer=said.replace("1er avril 2022", "7,1 % en 2023"), value=6.2))
+
+
+def test_a_comparison_needs_each_side_but_only_one_translation_of_it():
+    from search.evaluate import correct
+    from search.models import Answer, Citation
+
+    fr, nl = "la hausse est de 2,0 % et 2,2 %", "de stijging bedraagt 2,0 % en 2,2 %"
+    q = {"kind": "comparison", "evidence": [fr, nl]}
+
+    def said(*quotes):
+        cites = [Citation(rank=1, score=1.0, doc_id="d", title="t", doc_type="accord", source="s", start=0,
+                          end=len(x), text=x, quote=x) for x in quotes]
+        return Answer(question="q", answer=quotes[0], citations=cites)
+
+    assert correct(q, said(fr)) and correct(q, said(nl))
+    sides = {"kind": "comparison", "evidence": ["200 milliers en 2020", "250 milliers en 2022"]}
+    assert not correct(sides, said("200 milliers en 2020")) and correct(sides, said("200 milliers en 2020", "250 milliers en 2022"))
+
+
+def test_a_document_named_by_its_number_is_a_constraint_not_a_year():
+    from search.answer.constraints import Evidence, unmet
+
+    q = parse_question("À partir de quand les tarifs de la circulaire OA 2024/382 sont-ils d'application ?")
+    assert (q.refs, q.years, q.numbers) == (("2024/382",), (), ())
+
+    def ev(text):
+        return Evidence(folded=fold(text), text=text, years=frozenset({"2024"}), dates=frozenset(), codes=frozenset())
+
+    assert unmet(q, ev("Circulaire OA no 2024/382 — Applicable à partir de 1/01/2025")) == []
+    assert unmet(q, ev("Circulaire OA no 2023/401 — Applicable à partir de 1/01/2024")) == ["the document 2024/382"]
