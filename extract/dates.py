@@ -39,6 +39,14 @@ DELAY = re.compile(
     r"(?=[,.;:]|\s+(?:au\s+moyen|par\s+(?:lettre|courrier|voie|recommandé)|ils|elles|via)\b|$))?",
     re.I,
 )
+# A count of days, months or years tied to an event without a head ("l'accord prend fin 30 jours
+# après la survenance", "twee maanden na de publicatie").
+LINKED_DELAY = re.compile(
+    rf"(?<![\w,.])(?P<n>\d+|{alternation(NUMBER_WORDS)})\s+(?P<unit>{alternation(DURATION_UNITS)})\s+"
+    rf"(?:{fr.DELAY_LINK_RX}|{nl.DELAY_LINK_RX})\s+(?P<anchor>(?:[^.;:\n]|\n(?!\s*\n)){{3,160}}?)"
+    r"(?=[,.;:]|\s+(?:au\s+moyen|par\s+(?:lettre|courrier|voie|recommandé)|ils|elles|via)\b|$)",
+    re.I,
+)
 
 
 def full_dates(region: Region, text: str, lo: int, hi: int) -> list[Record]:
@@ -129,8 +137,11 @@ class Delay:
 
 def find_delays(text: str, lo: int, hi: int) -> list[Delay]:
     """Relative delays in text[lo:hi]."""
-    out = []
-    for m in DELAY.finditer(text, lo, hi):
+    out: list[Delay] = []
+    headed = list(DELAY.finditer(text, lo, hi))
+    linked = [m for m in LINKED_DELAY.finditer(text, lo, hi)
+              if not any(h.start() <= m.start("n") < h.end() for h in headed)]
+    for m in sorted(headed + linked, key=lambda m: m.start()):
         value = duration(m.group("n"), m.group("unit"))
         if value:
             out.append(

@@ -271,6 +271,10 @@ def test_not_dates(text):
         ),
         ("dans les deux mois suivant sa réception.", "P2M", "sa réception"),
         ("binnen de dertig dagen na de bekendmaking.", "P30D", "de bekendmaking"),
+        # without a head, a count tied to its event is a delay too
+        ("l'accord prend fin 30 jours après la survenance d'une de ces situations.", "P30D",
+         "la survenance d'une de ces situations"),
+        ("het akkoord eindigt twee maanden na de bekendmaking.", "P2M", "de bekendmaking"),
     ],
 )
 def test_a_relative_delay_is_a_duration_with_its_anchor(text, value, anchor):
@@ -280,6 +284,10 @@ def test_a_relative_delay_is_a_duration_with_its_anchor(text, value, anchor):
         and rec.extra["deadline_anchor"] == anchor
         and rec.extra["deadline_kind"] == "relative"
     )
+
+
+def test_a_count_of_days_without_an_event_is_no_delay():
+    assert records_of("Le forfait couvre 30 jours de soins, soit 12 euros par an à partir de 2021.", "date") == []
 
 
 def test_a_date_inside_a_legal_reference_belongs_to_it():
