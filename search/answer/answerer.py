@@ -35,6 +35,7 @@ class AnswerParams:
     max_citations: int = 3
     min_confidence: float | None = None  # overrides the calibrated threshold when set
     cross_lingual_tau: float = 0.1  # how much a clause in another language leans on its dense similarity
+    value_dense_weight: float = 0.5  # how much a value's words weigh by dense similarity (tune + calib)
 
 
 @dataclass
@@ -176,7 +177,9 @@ class Answerer:
         if c.records:
             n, df = self.store.term_stats(q.query.terms)
             weights = {t: idf(n, df.get(t, 0)) for t in q.query.terms}
-            return choose(q, c.records, self._text(c.hit.doc_id), c.start, c.end, weights)
+            similar = (lambda texts: self.similarity.scores(q.text, texts)) if self.similarity else None
+            return choose(q, c.records, self._text(c.hit.doc_id), c.start, c.end, weights, similar,
+                          self.params.value_dense_weight)
         if q.kind is None:
             return _held_value(c)
         return Choice(None, None, margin=0.0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.models import Record
@@ -44,6 +45,9 @@ _DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
 _MARKUP = re.compile(r"</?\w+[^>]*>|\*\*|__")
 
 
+Similar = Callable[[list[str]], list[float]]
+
+
 @dataclass(frozen=True)
 class Choice:
     """The answering value of a clause (or none), as written and normalised."""
@@ -70,8 +74,13 @@ def wanted(rec: Record, kind: str | None) -> bool:
 
 
 def choose(q: Question, records: list[Record], text: str, lo: int, hi: int,
-           weights: dict[str, float] | None = None) -> Choice:
-    """The record of clause text[lo:hi] that answers q (records already of the wanted kind)."""
+           weights: dict[str, float] | None = None, similar: Similar | None = None,
+           dense_weight: float = 0.0) -> Choice:
+    """The record of clause text[lo:hi] that answers q (records already of the wanted kind).
+
+    With `similar` (the question's dense similarity to texts), each value's own words also
+    score by their similarity to the question, rescaled to [0, dense_weight] over the clause's
+    values: a Dutch or English question's qualifiers seldom share words with a French clause."""
     if not records:
         return Choice(None, None, margin=0.0)
     codes = [r for r in records if r.type == "code"]
@@ -79,6 +88,8 @@ def choose(q: Question, records: list[Record], text: str, lo: int, hi: int,
         texts = [readable(r.text) for r in sorted(codes, key=lambda r: r.start)]
         return Choice(codes[0], ", ".join(texts), [r.value for r in codes], "code", 1.0)
     scores = _qualifier_scores(q, records, text, lo, hi, weights or {})
+    if similar is not None and dense_weight > 0 and len(records) > 1:
+        scores = [a + b for a, b in zip(scores, _dense_scores(records, text, lo, hi, similar, dense_weight), strict=True)]
     order = sorted(range(len(records)), key=lambda i: -scores[i])
     best = records[order[0]]
     margin = 1.0 if len(order) == 1 else min(1.0, max(0.0, scores[order[0]] - scores[order[1]]))
@@ -102,6 +113,16 @@ def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi
         before = "" if shared and r is recs[0] else text[max(lo, r.start - 40) : r.start]
         out[r.id] = score + _cue_score(q, r, before) + _from_to(text, recs, r, lo)
     return [out[r.id] for r in records]
+
+
+def _dense_scores(records: list[Record], text: str, lo: int, hi: int, similar: Similar, weight: float) -> list[float]:
+    recs = sorted(records, key=lambda r: r.start)
+    owned, _ = owned_words(recs, text, lo, hi)
+    words = {r.id: readable(" ".join(str(r.extra.get(k, "")) for k in ("row", "column")) if r.extra.get("row")
+                            else owned[r.id] + " " + r.text) for r in recs}
+    sims = similar([words[r.id] for r in records])
+    low, high = min(sims), max(sims)
+    return [weight * (x - low) / (high - low) if high > low else 0.0 for x in sims]
 
 
 def owned_words(recs: list[Record], text: str, lo: int, hi: int) -> tuple[dict[str, str], bool]:

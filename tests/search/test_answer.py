@@ -436,3 +436,15 @@ def test_a_document_named_by_its_number_is_a_constraint_not_a_year():
 
     assert unmet(q, ev("Circulaire OA no 2024/382 — Applicable à partir de 1/01/2025")) == []
     assert unmet(q, ev("Circulaire OA no 2023/401 — Applicable à partir de 1/01/2024")) == ["the document 2024/382"]
+
+
+def test_a_value_whose_words_are_nearest_in_meaning_is_chosen_when_words_do_not_match():
+    text = "Pour le Cartel, la norme de croissance est de 2,5 % ; l'index est de 3,34 %."
+    recs = records_of(text, "percent")
+    q = parse_question("What inflation adjustment is wanted?")
+
+    def similar(texts):
+        return [1.0 if "index" in t else 0.2 for t in texts]
+
+    assert choose(q, recs, text, 0, len(text)).value == 2.5  # no shared word: the first value
+    assert choose(q, recs, text, 0, len(text), similar=similar, dense_weight=0.5).value == 3.34
