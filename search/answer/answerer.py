@@ -138,6 +138,7 @@ class Answerer:
             "values": float(min(len(best.records), 4)) if asked else 0.0,
             "clause_dense": best.dense or 0.0,
             "dense_top": float(best.dense is not None and best.dense >= max(c.dense or 0.0 for c in pool)),
+            "unmet_share": _unmet_share(best, cands),
             **{f"kind_{k}": float(q.kind == k) for k in KINDS},
         }
         return Decision(best, choice, features), cands
@@ -267,6 +268,13 @@ def _held_value(c: Candidate) -> Choice:
         return Choice(None, None, margin=0.0)
     picked = value_choice(values[0], 0.0)
     return Choice(values[0], None, picked.value, picked.unit, margin=0.0)
+
+
+def _unmet_share(best: Candidate, cands: list[Candidate]) -> float:
+    """The share of the best score held by a stronger candidate that fails a constraint: high
+    when what answers the question is there for another year, code or actor."""
+    top = next((c.score for c in cands if c.unmet), 0.0)
+    return top / (top + best.score) if top > best.score else 0.0
 
 
 def _fresh(c: Candidate, out: list[Candidate]) -> bool:

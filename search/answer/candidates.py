@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.models import Record
-from ingest.text import fold, sentences
+from ingest.text import find_years, fold, sentences
 from search.analysis import analyse
 from search.answer.constraints import Evidence
 from search.answer.values import cue_factor, idf, wanted
@@ -74,8 +74,27 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         if mine:
             score *= cue_factor(q, mine, text)
         out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, [(r.start, r.end) for r in inside],
-                             valued, ev, unmet, own=strict, held=inside))
+                             valued, ev, unmet + _other_year(q, text, s, e, inside, ev, hit), own=strict,
+                             held=inside))
     return out
+
+
+def _other_year(q: Question, text: str, s: int, e: int, inside: list[Record], ev: Evidence, hit: Hit) -> list[str]:
+    """A year the question names, met only by the clause's context while the clause states years
+    of its own ("l'objectif pour 2022 est fixé à …" asked for 2021): the clause is about those.
+    The document's own year (of its title, else its validity or date) still meets it; years of a legal
+    reference ("la loi du 22 août 2002") are no years of the clause."""
+    if not q.years or q.compared_years:
+        return []
+    quote = text[s:e]
+    for r in inside:
+        if r.type == "legal_ref":
+            quote = quote.replace(r.text, " ")
+    own = set(find_years(quote))
+    if not own:
+        return []
+    doc = set(find_years(hit.title)) or {ev.own_year}  # "accord 2022", concluded in December 2021
+    return [f"the year {y}" for y in q.years if y not in own and y not in doc]
 
 
 def spans(text: str, hit: Hit) -> list[tuple[int, int]]:

@@ -448,3 +448,22 @@ def test_a_value_whose_words_are_nearest_in_meaning_is_chosen_when_words_do_not_
 
     assert choose(q, recs, text, 0, len(text)).value == 2.5  # no shared word: the first value
     assert choose(q, recs, text, 0, len(text), similar=similar, dense_weight=0.5).value == 3.34
+
+
+def test_a_clause_stating_another_year_does_not_meet_the_question_year_through_its_context():
+    from search.answer.candidates import _other_year
+    from search.answer.constraints import Evidence
+
+    q = parse_question("Quel était l'objectif budgétaire partiel en 2021 ?")
+    hit = Hit(rank=1, score=1.0, doc_id="d", title="ACCORD NATIONAL 2022", doc_type="accord", source="s", start=0,
+              end=5, text="texte")
+    ev = Evidence(folded="", text="", years=frozenset({"2021", "2022"}), dates=frozenset(), codes=frozenset(),
+                  own_year="2021")  # concluded in December 2021; its title says 2022
+
+    def other(text, title=hit.title):
+        return _other_year(q, text, 0, len(text), [], ev, hit.model_copy(update={"title": title}))
+
+    assert other("L'objectif pour 2022 a été fixé à 9.412.653 milliers d'euros.") == ["the year 2021"]
+    assert other("L'objectif a été fixé à 9.412.653 milliers d'euros.") == []  # no year of its own
+    assert other("L'objectif pour 2022 est supérieur de 3,84 % à celui de 2021.") == []
+    assert other("L'objectif pour 2022 a été fixé à 9.412.653 milliers d'euros.", "ACCORD 2021") == []
