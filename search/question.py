@@ -168,12 +168,14 @@ def parse_question(text: str) -> Question:
 
 
 def stated_numbers(text: str, codes: tuple[str, ...], spans: list[tuple[int, int]]) -> tuple[float, ...]:
-    """The numbers of a question that are neither years, nomenclature codes nor inside the spans
-    of its dates."""
+    """The numbers of a question that are neither years, nomenclature codes, parts of a word nor
+    inside the spans of its dates."""
     out = []
     for m in NUMBER.finditer(text):
         raw = m.group(0)
         if any(s <= m.start() < e for s, e in spans) or re.fullmatch(r"(?:19|20)\d\d", raw) or raw in codes or (v := parse_number(raw)) is None:
             continue
+        if text[m.start() - 1 : m.start()].isalpha() or text[m.end() : m.end() + 1].isalpha():
+            continue  # part of a name ("doctors4doctors", "B2B"), not a figure
         out.append(v)
     return tuple(out)
