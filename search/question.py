@@ -28,6 +28,10 @@ from search.lexicon_questions import (
 from search.query import Query, analyse_query
 
 CODE_RE = re.compile(r"(?<![\d.,])\d{6}(?!\d|[.,]\d)")
+# A source the question names ("selon l'ABSyM", "volgens de UMWB", "according to Domus Medica"):
+# an acronym or a proper name after "according to".
+SOURCE_RE = re.compile(r"(?:\b[Ss]elon|[Dd]['’]après|\b[Vv]olgens|\b[Aa]ccording\s+to)\s+(?:(?:le|la|les|de|het|the)\s+|l['’])?"
+                       r"((?:[A-Z][\w-]*[A-Z][\w-]*)|(?:[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)*))")
 REF_RE = re.compile(r"(?<![\d/])(?:19|20)\d\d/\d{1,5}(?![\d/])")  # a document's number ("circulaire OA 2024/382")
 _COMPARISON = re.compile(
     r"compar|\bcontre\b|selon qu|\bversus\b|\bvs\b|plusieurs|vergeleken|tegenover|compared|respectivement"
@@ -61,6 +65,7 @@ class Question:
     asks_delta: bool = False
     numbers: tuple[float, ...] = ()  # the numbers the question states, years aside ("the €12 fee")
     refs: tuple[str, ...] = ()  # documents named by their number ("2024/382"): no year constraint
+    sources: tuple[str, ...] = ()  # who the answer must come from ("selon l'ABSyM")
 
     def states(self, rec: Record) -> bool:
         """Whether the question itself states this record's value: what it gives is not what it
@@ -81,7 +86,8 @@ class Question:
     @property
     def constrained(self) -> bool:
         """Whether the question names anything the evidence must name too."""
-        return bool(self.codes or self.years or self.dates or self.professions or self.bodies or self.refs)
+        return bool(self.codes or self.years or self.dates or self.professions or self.bodies or self.refs
+                    or self.sources)
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +166,7 @@ def parse_question(text: str) -> Question:
         kind = "amount"  # what is asked of a named code, without another cue, is its tariff
     return Question(
         text=text, folded=folded, lang=guess_lang(text), kind=kind,
-        query=analyse_query(text), codes=codes, years=years, dates=dates, refs=refs,
+        query=analyse_query(text), codes=codes, years=years, dates=dates, refs=refs, sources=tuple(dict.fromkeys(SOURCE_RE.findall(text))),
         professions=named("professions", folded), bodies=named("bodies", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
         asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),

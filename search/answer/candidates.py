@@ -58,6 +58,7 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
     prior = 1.0 / (1.0 + 0.12 * (hit.rank - 1))
     asked = bool(KIND_RECORD_TYPES.get(q.kind or "")) or q.kind == "count"
     out = []
+    sources = [f"the source {n}" for n in q.sources if not re.search(rf"(?<!\w){re.escape(n)}(?!\w)", f"{hit.title}\n{text}")]
     for s, e in spans(text, hit):
         if _is_heading(text, s, e, hit):
             continue
@@ -74,7 +75,7 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         if mine:
             score *= cue_factor(q, mine, text)
         out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, [(r.start, r.end) for r in inside],
-                             valued, ev, unmet + _other_year(q, text, s, e, inside, ev, hit), own=strict,
+                             valued, ev, unmet + _other_year(q, text, s, e, inside, ev, hit) + sources, own=strict,
                              held=inside))
     return out
 

@@ -468,3 +468,30 @@ def test_a_clause_stating_another_year_does_not_meet_the_question_year_through_i
     assert other("L'objectif a été fixé à 9.412.653 milliers d'euros.") == []  # no year of its own
     assert other("L'objectif pour 2022 est supérieur de 3,84 % à celui de 2021.") == []
     assert other("L'objectif pour 2022 a été fixé à 9.412.653 milliers d'euros.", "ACCORD 2021") == []
+
+
+@pytest.mark.parametrize(
+    "question, sources",
+    [("Op welke datum werden de tarieven volgens de UMWB gepubliceerd?", ("UMWB",)),
+     ("Que recommande le syndicat selon l'ABSyM ?", ("ABSyM",)),
+     ("According to Domus Medica, what changes?", ("Domus Medica",)),
+     ("Selon l'accord 2020, quand ?", ()), ("According to the union, what indexation?", ())],
+)
+def test_a_named_source_is_a_constraint(question, sources):
+    assert parse_question(question).sources == sources
+
+
+def test_a_clause_of_a_document_without_the_named_source_fails_it():
+    from search.answer.candidates import hit_candidates
+    from search.answer.constraints import Evidence
+
+    text = "Les nouveaux tarifs ont été publiés au Moniteur belge du 15 décembre 2024."
+    q = parse_question("Selon l'UMWB, quand les tarifs ont-ils été publiés ?")
+    ev = Evidence(folded=fold(text), text=text, years=frozenset(), dates=frozenset(), codes=frozenset())
+
+    def unmet(title):
+        hit = Hit(rank=1, score=1.0, doc_id="d", title=title, doc_type="news", source="s", start=0, end=len(text),
+                  text=text)
+        return hit_candidates(q, hit, text, "", [], [1.0] * len(q.query.groups), ev, [])[0].unmet
+
+    assert unmet("Honoraires 2025 (UMWB)") == [] and unmet("Lettre de l'INAMI") == ["the source UMWB"]
