@@ -81,7 +81,8 @@ def choose(q: Question, records: list[Record], text: str, lo: int, hi: int,
     With `similar` (the question's dense similarity to texts), each value's own words also
     score by their similarity to the question, rescaled to [0, dense_weight] over the clause's
     values: a Dutch or English question's qualifiers seldom share words with a French clause.
-    Between table cells, whose headers words match well, it only breaks ties."""
+    Table cells keep to their row and column headers: even as a tie-break, the dense similarity
+    took the total column for "the GPs' share"."""
     if not records:
         return Choice(None, None, margin=0.0)
     codes = [r for r in records if r.type == "code"]
@@ -89,10 +90,8 @@ def choose(q: Question, records: list[Record], text: str, lo: int, hi: int,
         texts = [readable(r.text) for r in sorted(codes, key=lambda r: r.start)]
         return Choice(codes[0], ", ".join(texts), [r.value for r in codes], "code", 1.0)
     scores = _qualifier_scores(q, records, text, lo, hi, weights or {})
-    if similar is not None and dense_weight > 0 and len(records) > 1:
-        cells = any(r.extra.get("row") for r in records)
-        weight = min(dense_weight, 0.05) if cells else dense_weight  # between cells, a tie-break only
-        scores = [a + b for a, b in zip(scores, _dense_scores(records, text, lo, hi, similar, weight), strict=True)]
+    if similar is not None and dense_weight > 0 and len(records) > 1 and not any(r.extra.get("row") for r in records):
+        scores = [a + b for a, b in zip(scores, _dense_scores(records, text, lo, hi, similar, dense_weight), strict=True)]
     order = sorted(range(len(records)), key=lambda i: -scores[i])
     best = records[order[0]]
     margin = 1.0 if len(order) == 1 else min(1.0, max(0.0, scores[order[0]] - scores[order[1]]))
@@ -121,8 +120,7 @@ def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi
 def _dense_scores(records: list[Record], text: str, lo: int, hi: int, similar: Similar, weight: float) -> list[float]:
     recs = sorted(records, key=lambda r: r.start)
     owned, _ = owned_words(recs, text, lo, hi)
-    words = {r.id: readable(" / ".join(str(r.extra.get(k, "")) for k in ("row", "column")) if r.extra.get("row")
-                            else owned[r.id] + " " + r.text) for r in recs}
+    words = {r.id: readable(owned[r.id] + " " + r.text) for r in recs}
     sims = similar([words[r.id] for r in records])
     low, high = min(sims), max(sims)
     return [weight * (x - low) / (high - low) if high > low else 0.0 for x in sims]
