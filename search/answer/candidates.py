@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from extract.models import Record
-from ingest.text import find_years, fold, sentences
+from ingest.text import fold, sentences
 from search.analysis import analyse
-from search.answer.constraints import Evidence
+from search.answer.constraints import Evidence, other_year, unnamed_sources
 from search.answer.values import cue_factor, idf, wanted
 from search.lexicon_questions import FRACTION_PATTERNS, KIND_RECORD_TYPES
 from search.models import Hit
@@ -58,7 +58,7 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
     prior = 1.0 / (1.0 + 0.12 * (hit.rank - 1))
     asked = bool(KIND_RECORD_TYPES.get(q.kind or "")) or q.kind == "count"
     out = []
-    sources = [f"the source {n}" for n in q.sources if not re.search(rf"(?<!\w){re.escape(n)}(?!\w)", f"{hit.title}\n{text}")]
+    sources = unnamed_sources(q, f"{hit.title}\n{text}")
     for s, e in spans(text, hit):
         if _is_heading(text, s, e, hit):
             continue
@@ -75,27 +75,9 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         if mine:
             score *= cue_factor(q, mine, text)
         out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, [(r.start, r.end) for r in inside],
-                             valued, ev, unmet + _other_year(q, text, s, e, inside, ev, hit) + sources, own=strict,
+                             valued, ev, unmet + other_year(q, text[s:e], inside, ev, hit.title) + sources, own=strict,
                              held=inside))
     return out
-
-
-def _other_year(q: Question, text: str, s: int, e: int, inside: list[Record], ev: Evidence, hit: Hit) -> list[str]:
-    """A year the question names, met only by the clause's context while the clause states years
-    of its own ("l'objectif pour 2022 est fixé à …" asked for 2021): the clause is about those.
-    The document's own year (of its title, else its validity or date) still meets it; years of a legal
-    reference ("la loi du 22 août 2002") are no years of the clause."""
-    if not q.years or q.compared_years:
-        return []
-    quote = text[s:e]
-    for r in inside:
-        if r.type == "legal_ref":
-            quote = quote.replace(r.text, " ")
-    own = set(find_years(quote))
-    if not own:
-        return []
-    doc = set(find_years(hit.title)) or {ev.own_year}  # "accord 2022", concluded in December 2021
-    return [f"the year {y}" for y in q.years if y not in own and y not in doc]
 
 
 def spans(text: str, hit: Hit) -> list[tuple[int, int]]:

@@ -1,11 +1,15 @@
-"""Constraints are checked, not scored: every code, year, date, profession and body a question
-names must be named by the evidence or its context (the sentence, its passage, the section path,
-the table heading, the document's title, date and validity)."""
+"""Constraints are checked, not scored: every code, year, date, profession, body and document
+number a question names must be named by the evidence or its context (the sentence, its passage,
+the section path, the table heading, the document's title, date and validity); a clause stating
+years of its own must state the question's (`other_year`); a named source must be named by the
+cited document (`unnamed_sources`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from extract.models import Record
 from ingest.text import find_dates, find_years, fold
 from search.lexicon_actors import BODIES, PROFESSIONS
 from search.models import Hit
@@ -55,6 +59,28 @@ def unmet(q: Question, ev: Evidence) -> list[str]:
     out += [_label(p, PROFESSIONS) for p in q.professions if not pats["professions"][p].search(ev.folded)]
     out += [_label(b, BODIES) for b in q.bodies if not pats["bodies"][b].search(ev.folded)]
     return out
+
+
+def other_year(q: Question, quote: str, inside: list[Record], ev: Evidence, title: str) -> list[str]:
+    """A year the question names, met only by the clause's context while the clause states years
+    of its own ("l'objectif pour 2022 est fixé à …" asked for 2021): the clause is about those.
+    The document's own year (of its title, else its validity or date) still meets it; years of a legal
+    reference ("la loi du 22 août 2002") are no years of the clause."""
+    if not q.years or q.compared_years:
+        return []
+    for r in inside:
+        if r.type == "legal_ref":
+            quote = quote.replace(r.text, " ")
+    own = set(find_years(quote))
+    if not own:
+        return []
+    doc = set(find_years(title)) or {ev.own_year}  # "accord 2022", concluded in December 2021
+    return [f"the year {y}" for y in q.years if y not in own and y not in doc]
+
+
+def unnamed_sources(q: Question, document: str) -> list[str]:
+    """The sources the question names ("selon l'ABSyM") that the cited document does not name."""
+    return [f"the source {n}" for n in q.sources if not re.search(rf"(?<!\w){re.escape(n)}(?!\w)", document)]
 
 
 def _label(key: str, table: dict[str, tuple[str, ...]]) -> str:

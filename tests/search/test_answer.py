@@ -452,8 +452,7 @@ def test_a_value_whose_words_are_nearest_in_meaning_is_chosen_when_words_do_not_
 
 
 def test_a_clause_stating_another_year_does_not_meet_the_question_year_through_its_context():
-    from search.answer.candidates import _other_year
-    from search.answer.constraints import Evidence
+    from search.answer.constraints import Evidence, other_year
 
     q = parse_question("Quel était l'objectif budgétaire partiel en 2021 ?")
     hit = Hit(rank=1, score=1.0, doc_id="d", title="ACCORD NATIONAL 2022", doc_type="accord", source="s", start=0,
@@ -462,7 +461,7 @@ def test_a_clause_stating_another_year_does_not_meet_the_question_year_through_i
                   own_year="2021")  # concluded in December 2021; its title says 2022
 
     def other(text, title=hit.title):
-        return _other_year(q, text, 0, len(text), [], ev, hit.model_copy(update={"title": title}))
+        return other_year(q, text, [], ev, title)
 
     assert other("L'objectif pour 2022 a été fixé à 9.412.653 milliers d'euros.") == ["the year 2021"]
     assert other("L'objectif a été fixé à 9.412.653 milliers d'euros.") == []  # no year of its own
