@@ -280,7 +280,7 @@ def test_calibration_is_fitted_with_cross_validated_threshold():
 def test_what_a_question_states_is_not_its_answer():
     q = parse_question("How often can a physician bill the €12 fee from 1 January 2023 for code 565235?")
     assert q.numbers == (12.0,) and q.dates == ("2023-01-01",)  # the date's day and the code are no numbers
-    assert parse_question("What budget is earmarked for doctors4doctors in 2024?").numbers == ()
+    assert parse_question("Quel montant reçoit le programme care4care en 2023 ?").numbers == ()
     text = "Des honoraires de 12 euros sont prévus à partir du 1er janvier 2023."
     fee, day = _rec(text, "12 euros", 12.0), _rec(text, "1er janvier 2023", 0.0, "date")
     assert q.states(fee) and q.states(day.model_copy(update={"value": "2023-01-01", "unit": "date"}))
