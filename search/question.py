@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from extract.models import Record
 from ingest.metadata import guess_lang
-from ingest.text import NUMBER, find_dates, find_years, fold, parse_number
+from ingest.text import NUMBER, find_dates, find_months, find_years, fold, parse_number
 from search.lexicon_actors import BODIES, PHYSICIANS, PROFESSIONS
 from search.lexicon_questions import (
     ASKS_WHO,
@@ -58,6 +58,7 @@ class Question:
     codes: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
+    months: tuple[str, ...] = ()  # months named with a year but no day ("from September 2020"): YYYY-MM
     professions: tuple[str, ...] = ()  # non-physician professions named (constraints)
     bodies: tuple[str, ...] = ()  # bodies named (constraints)
     compare: bool = False
@@ -166,7 +167,7 @@ def parse_question(text: str) -> Question:
         kind = "amount"  # what is asked of a named code, without another cue, is its tariff
     return Question(
         text=text, folded=folded, lang=guess_lang(text), kind=kind,
-        query=analyse_query(text), codes=codes, years=years, dates=dates, refs=refs, sources=tuple(dict.fromkeys(SOURCE_RE.findall(text))),
+        query=analyse_query(text), codes=codes, years=years, dates=dates, months=tuple(find_months(text)), refs=refs, sources=tuple(dict.fromkeys(SOURCE_RE.findall(text))),
         professions=named("professions", folded), bodies=named("bodies", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
         asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),

@@ -375,6 +375,13 @@ class Store:
         row = self.db.execute("SELECT context FROM passages WHERE pid = ?", (pid,)).fetchone()
         return row[0] if row else ""
 
+    def table_header(self, pid: int) -> list[str]:
+        """The column headers of a table-row passage's table, one per column ([] for prose)."""
+        row = self.db.execute(
+            "SELECT t.header FROM passages p JOIN tables_ t ON t.doc_id = p.doc_id AND t.id = p.table_id"
+            " WHERE p.pid = ? AND p.kind = 'table_row'", (pid,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else []
+
     def pids_where(self, where: str, args: tuple) -> set[int]:
         """Passage ids passing a filter clause over passages p and documents d."""
         sql = f"SELECT p.pid FROM passages p JOIN documents d ON d.doc_id = p.doc_id WHERE 1=1 {where}"

@@ -26,6 +26,7 @@ NUMERIC = re.compile(
     r"(?<![\d.,/-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)(?!\d|[.,/-]\d)"
 )
 ISO_DATE = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d|[.,/-]\d)")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 YEAR = re.compile(r"(?<![\d,])(?<!\d\.)(?:19|20)\d\d(?!\d|[.,]\d)")
 
 
@@ -67,6 +68,15 @@ def find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int,
             if value and not _overlaps(taken, m.start(), m.end()):
                 out.append((m.start(), m.end(), value))
     return sorted(out)
+
+
+def find_months(text: str) -> list[str]:
+    """Months named with their year but no day ("septembre 2020", "vanaf april 2022") as
+    "YYYY-MM", in order, without repeats; the months of full dates are not among them."""
+    taken = [(s, e) for s, e, _ in find_dates(text)]
+    out = [f"{m.group('year')}-{month_number(m.group('month')):02d}" for m in MONTH_YEAR.finditer(text)
+           if not _overlaps(taken, m.start(), m.end())]
+    return list(dict.fromkeys(out))
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

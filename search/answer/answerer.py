@@ -153,7 +153,8 @@ class Answerer:
             context = self.store.passage_context(hit.passage_id)
             ev = evidence(hit, context, self.store.valid_from(hit.doc_id))
             records = self.store.records_in(hit.doc_id, hit.start, hit.end)
-            out += hit_candidates(q, hit, text, context, records, weights, ev, unmet(q, ev))
+            header = self.store.table_header(hit.passage_id) if hit.kind == "table_row" else []
+            out += hit_candidates(q, hit, text, context, records, weights, ev, unmet(q, ev), header)
         self._dense_scores(q, out)
         lean_on_dense(q, out, self.params.cross_lingual_tau)
         out.sort(key=lambda c: -c.score)
@@ -174,7 +175,8 @@ class Answerer:
 
     def _choice(self, q: Question, c: Candidate) -> Choice:
         if q.kind == "count":
-            return counts(q, self._text(c.hit.doc_id), c.start, c.end, c.taken)
+            header = self.store.table_header(c.hit.passage_id) if c.hit.kind == "table_row" else None
+            return counts(q, self._text(c.hit.doc_id), c.start, c.end, c.taken, header)
         if c.records:
             n, df = self.store.term_stats(q.query.terms)
             weights = {t: idf(n, df.get(t, 0)) for t in q.query.terms}
@@ -182,7 +184,7 @@ class Answerer:
             return choose(q, c.records, self._text(c.hit.doc_id), c.start, c.end, weights, similar,
                           self.params.value_dense_weight)
         if q.kind is None:
-            return _held_value(c)
+            return _held_value(q, c)
         return Choice(None, None, margin=0.0)
 
     def _unknown_concepts(self, q: Question) -> int:
@@ -260,10 +262,12 @@ def _stronger_unmet(best: Candidate, cands: list[Candidate]) -> Candidate | None
     return top if top is not None and top.unmet and top.score >= 2 * best.score else None
 
 
-def _held_value(c: Candidate) -> Choice:
+def _held_value(q: Question, c: Candidate) -> Choice:
     """For a question that names no kind of value, the clause answers in words; when it holds
-    a single amount, percentage or delay, that is its normalised value (the text stays the clause)."""
-    values = [r for r in c.held if r.type in ("amount", "percent") or (r.type == "date" and r.unit == "duration")]
+    a single amount, percentage or delay the question does not state itself, that is its
+    normalised value (the text stays the clause)."""
+    values = [r for r in c.held if (r.type in ("amount", "percent") or (r.type == "date" and r.unit == "duration"))
+              and not q.states(r)]
     if len(values) != 1:
         return Choice(None, None, margin=0.0)
     picked = value_choice(values[0], 0.0)

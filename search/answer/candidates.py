@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from extract.models import Record
 from ingest.text import fold, sentences
 from search.analysis import analyse
-from search.answer.constraints import Evidence, other_year, unnamed_sources
+from search.answer.constraints import Evidence, other_month, other_year, unnamed_sources
 from search.answer.values import cue_factor, idf, wanted
 from search.lexicon_questions import FRACTION_PATTERNS, KIND_RECORD_TYPES
 from search.models import Hit
@@ -51,8 +51,8 @@ def concept_weights(q: Question, n: int, df: dict[str, int]) -> list[float]:
 
 
 def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list[Record],
-                   weights: list[float], ev: Evidence, unmet: list[str]) -> list[Candidate]:
-    """Every clause of one hit, scored."""
+                   weights: list[float], ev: Evidence, unmet: list[str], header: list[str] = ()) -> list[Candidate]:
+    """Every clause of one hit, scored; a table row holds its column headers as its own words."""
     total = sum(weights) or 1.0
     around = set(analyse(context + " " + hit.text))
     prior = 1.0 / (1.0 + 0.12 * (hit.rank - 1))
@@ -62,7 +62,7 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
     for s, e in spans(text, hit):
         if _is_heading(text, s, e, hit):
             continue
-        own = set(analyse(text[s:e]))
+        own = set(analyse(" ".join([text[s:e], *header])))
         credits = [_credit(g, own, around) for g in q.query.groups]
         cov = sum(w * c for c, w in zip(credits, weights, strict=True)) / total
         strict = sum(w for c, w in zip(credits, weights, strict=True) if c == 1.0) / total
@@ -75,7 +75,8 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         if mine:
             score *= cue_factor(q, mine, text)
         out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, [(r.start, r.end) for r in inside],
-                             valued, ev, unmet + other_year(q, text[s:e], inside, ev, hit.title) + sources, own=strict,
+                             valued, ev, unmet + other_year(q, text[s:e], inside, ev, hit.title)
+                             + other_month(q, inside) + sources, own=strict,
                              held=inside))
     return out
 
@@ -117,8 +118,8 @@ def _is_heading(text: str, s: int, e: int, hit: Hit) -> bool:
 
 
 def _has_number(clause: str, taken: list[tuple[int, int]]) -> bool:
-    for m in re.finditer(r"\d[\d.,]*", clause):
-        if not any(a <= m.start() < b for a, b in taken) and not re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
+    for m in re.finditer(r"\d[\d.,]*", clause):  # a year ending a sentence ("en 2023.") is no count
+        if not any(a <= m.start() < b for a, b in taken) and not re.fullmatch(r"(?:19|20)\d\d", m.group(0).rstrip(".,")):
             return True
     return False
 

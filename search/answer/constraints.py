@@ -1,8 +1,8 @@
 """Constraints are checked, not scored: every code, year, date, profession, body and document
 number a question names must be named by the evidence or its context (the sentence, its passage,
 the section path, the table heading, the document's title, date and validity); a clause stating
-years of its own must state the question's (`other_year`); a named source must be named by the
-cited document (`unnamed_sources`)."""
+years of its own must state the question's (`other_year`), one stating dates the question's
+month (`other_month`); a named source must be named by the cited document (`unnamed_sources`)."""
 
 from __future__ import annotations
 
@@ -76,6 +76,15 @@ def other_year(q: Question, quote: str, inside: list[Record], ev: Evidence, titl
         return []
     doc = set(find_years(title)) or {ev.own_year}  # "accord 2022", concluded in December 2021
     return [f"the year {y}" for y in q.years if y not in own and y not in doc]
+
+
+def other_month(q: Question, inside: list[Record]) -> list[str]:
+    """A month the question names ("from September 2020") while the clause's own dates are all
+    of other months ("… fixés à 64 euros à partir du 1er avril 2022"): the clause is about those."""
+    if not q.months or q.compared_years:
+        return []
+    own = {str(r.value)[:7] for r in inside if r.type == "date" and re.match(r"\d{4}-\d\d-\d\d$", str(r.value))}
+    return [f"the month {m}" for m in q.months if own and m not in own]
 
 
 def unnamed_sources(q: Question, document: str) -> list[str]:

@@ -59,6 +59,9 @@ class Choice:
     margin: float = 1.0  # how clearly this value beats the clause's other values (0..1)
 
 
+_SPLIT_FIGURE = re.compile(r"(\d[.,])\s+(\d)")
+
+
 def readable(text: str) -> str:
     """Source text as an answer: markup removed, whitespace collapsed."""
     return " ".join(_MARKUP.sub("", text).split())
@@ -227,15 +230,19 @@ def value_choice(rec: Record, margin: float = 1.0) -> Choice:
         value, unit = (int(m.group(1)), _DURATION_UNITS[m.group(2)]) if m else (None, None)
         return Choice(rec, readable(rec.text), value, unit, margin)
     unit = {"amount": "EUR", "percent": "%", "date": "date", "code": "code", "code_range": "code"}.get(rec.type, rec.unit)
-    return Choice(rec, readable(rec.text), rec.value, unit, margin)
+    text = readable(rec.text)
+    if rec.type in ("amount", "percent"):  # one figure broken by the layout: "6.287, 70 euros"
+        text = _SPLIT_FIGURE.sub(r"\1\2", text)
+    return Choice(rec, text, rec.value, unit, margin)
 
 
-def tariff_field(q: Question) -> str:
-    """Which cell of a tariff row the question asks for: the fee, or a reimbursement column."""
+def tariff_field(q: Question, given: tuple[str, ...] = ()) -> str:
+    """Which cell of a tariff row the question asks for: the fee, or a reimbursement column;
+    never a field in `given` (one the question states itself)."""
     f = q.folded
     pref = "pref" if any(c in f for c in PREFERENTIAL_CUES) and not any(c in f for c in NON_PREFERENTIAL_CUES) else "nonpref"
     for name, cues in TARIFF_FIELDS:
-        if any(c in f for c in cues):
+        if name not in given and any(c in f for c in cues):
             return name if name == "fee" else name.replace("nonpref", pref)
     if any(c in f for c in REIMBURSEMENT_CUES):
         return f"amb_{pref}"
@@ -247,7 +254,11 @@ def _tariff_choice(q: Question, rec: Record, margin: float) -> Choice:
     if q.kind == "code":  # the row's other code: HOS for a named AMB code, and the reverse
         codes = [c for c in (cells.get("code_amb"), cells.get("code_hos")) if c and c not in q.codes]
         return Choice(rec, codes[0], codes[0], "code", margin) if codes else Choice(rec, None, margin=0.0)
-    name = tariff_field(q)
+    letter = cells.get("letter")  # "montant de la prestation X (lettre-clé Q)" states the letter
+    cues = "|".join(re.escape(c) for c in dict(TARIFF_FIELDS)["letter"])
+    said = letter and re.search(rf"(?:{cues})\W{{0,3}}{re.escape(fold(str(letter)))}(?!\w)", q.folded)
+    stated = ("letter",) if said else ()
+    name = tariff_field(q, stated)
     value = cells.get(name)
     if value is None:
         return Choice(rec, None, margin=0.0)
@@ -261,9 +272,11 @@ def _tariff_choice(q: Question, rec: Record, margin: float) -> Choice:
     return Choice(rec, None, value, unit, margin)
 
 
-def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Choice:
+def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]],
+           header: list[str] | None = None) -> Choice:
     """A count ("7,4 millions de personnes", "3.000 médecins") in a clause: a number that is no
-    record (amount, percent, date, code) and no year, with its scale word."""
+    record (amount, percent, date, code) and no year, with its scale word. In a table row, each
+    number is matched by its column's header instead of the words after it."""
     found = []
     for m in NUMBER.finditer(text, lo, hi):
         if any(s <= m.start() < e for s, e in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
@@ -280,13 +293,31 @@ def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]
     if not found:
         return Choice(None, None, margin=0.0)
     terms = set(q.query.terms)
-    score = {f[0]: len(terms & set(analyse(f[3]))) for f in found}
+    if header:
+        score = {f[0]: _label_match(terms, _column(header, text, lo, f[0])) for f in found}
+    else:
+        score = {f[0]: len(terms & set(analyse(f[3]))) for f in found}
     for prev, f in zip(found, found[1:], strict=False):
         score[f[0]] += reached(text, prev[:2], f[0], lo)  # "passées de 2 à 5,5 millions": 5,5 millions
     scored = sorted(found, key=lambda f: -score[f[0]])
     s, e, value, _ = scored[0]
     value = int(value) if float(value).is_integer() else value
     return Choice(None, readable(text[s:e]), value, "count", 1.0 if len(scored) == 1 else 0.5)
+
+
+def _column(header: list[str], text: str, lo: int, at: int) -> str:
+    """The header of the tab-separated column holding the character at `at` of a row from `lo`."""
+    col = text.count("\t", lo, at)
+    return header[col] if col < len(header) else ""
+
+
+def _label_match(terms: set[str], label: str) -> float:
+    """How well a column header names the question's terms: 1 a term, 0.5 a term sharing its
+    first four letters with a header word ("adhered" / "adhésion"; loose, but it only ranks the
+    columns of one row)."""
+    words = set(analyse(label))
+    prefixes = {w[:4] for w in words if len(w) >= 4}
+    return sum(1.0 if t in words else 0.5 if len(t) >= 4 and t[:4] in prefixes else 0.0 for t in terms)
 
 
 def idf(n: int, df: int) -> float:

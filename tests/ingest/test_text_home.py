@@ -4,7 +4,7 @@ import time
 
 from extract import extract_document
 from ingest.pipeline import parse_file
-from ingest.text import find_dates, find_years, fold, parse_number, sentences, squash
+from ingest.text import find_dates, find_months, find_years, fold, parse_number, sentences, squash
 
 
 def test_fold_is_one_definition():
@@ -31,6 +31,8 @@ def test_one_date_finder_for_every_form():
     assert find_dates("version 12.12.24") == []
     assert find_dates("30 février 2020") == []
     assert find_years("en 2018, puis 2020 et 2018") == ["2018", "2020"]
+    assert find_months("à partir de septembre 2020, vanaf april 2022, from May 2021, le 1er mai 2023") == [
+        "2020-09", "2022-04", "2021-05"]  # the month of a full date is not a month named alone
     assert find_years("la période 2024-2025, le 1/01/2023 ; 3.2019 ; 12.020 euros") == ["2024", "2025", "2023"]
 
 

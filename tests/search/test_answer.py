@@ -394,9 +394,12 @@ def test_a_clause_answering_an_untyped_question_carries_its_single_value():
               text=text)
     one = records_of(text, "percent")
     c = Candidate(hit, 0, len(text), text, 1.0, 1.0, held=one)
-    assert (_held_value(c).value, _held_value(c).unit, _held_value(c).text) == (6.2, "%", None)
+    q = parse_question("Quand les honoraires sont-ils revalorisés ?")
+    assert (_held_value(q, c).value, _held_value(q, c).unit, _held_value(q, c).text) == (6.2, "%", None)
     two = one + [one[0].model_copy(update={"id": "x", "value": 1.1})]
-    assert _held_value(Candidate(hit, 0, len(text), text, 1.0, 1.0, held=two)).value is None
+    assert _held_value(q, Candidate(hit, 0, len(text), text, 1.0, 1.0, held=two)).value is None
+    stated = parse_question("Quand les honoraires sont-ils revalorisés de 6,2 % ?")  # what it states is not its answer
+    assert _held_value(stated, c).value is None
 
 
 def test_the_day_of_a_date_is_not_another_value_of_a_percent_answer():
@@ -494,3 +497,42 @@ def test_a_clause_of_a_document_without_the_named_source_fails_it():
         return hit_candidates(q, hit, text, "", [], [1.0] * len(q.query.groups), ev, [])[0].unmet
 
     assert unmet("Honoraires 2025 (UMWB)") == [] and unmet("Lettre de l'INAMI") == ["the source UMWB"]
+
+
+def test_a_count_in_a_table_row_is_the_cell_under_the_column_the_question_names():
+    row = "Région wallonne\t7.723\t7.124\t11.447\t19.170"
+    header = ["", "MG actifs 2023", "Adhésion 2023", "MS actifs 2024", "Médecins actifs 2024"]
+    assert counts(parse_question("Combien de médecins actifs en Région wallonne ?"), row, 0, len(row), [],
+                  header).value == 19170
+    assert counts(parse_question("How many GPs had adhered in 2023?"), row, 0, len(row), [], header).value == 7124
+    assert counts(parse_question("Combien de médecins actifs ?"), row, 0, len(row), []).value == 7723  # no header
+
+
+def test_a_key_letter_the_question_states_is_not_its_answer():
+    from search.answer.values import _tariff_choice
+
+    cells = {"code_amb": "589912", "letter": "Q", "coefficient": 0.0265, "relative_value": 100, "fee": 2.65}
+    text = "Q = 0,0265\t589912\t100\t2,65"
+    rec = Record(id="r", doc_id="d", type="tariff_row", value=cells, unit="EUR", text=text, start=0, end=len(text))
+    assert _tariff_choice(parse_question("Quel est le montant du code 589912 (lettre-clé Q) ?"), rec, 1.0).value == 2.65
+    assert _tariff_choice(parse_question("Quelle est la lettre-clé du code 589912 ?"), rec, 1.0).value == "Q"
+
+
+def test_a_figure_broken_by_the_layout_is_answered_whole():
+    from search.answer.values import value_choice
+
+    text = "6.287, 70 euros"
+    rec = Record(id="r", doc_id="d", type="amount", value=6287.7, unit="EUR", text=text, start=0, end=len(text))
+    assert value_choice(rec).text == "6.287,70 euros"
+
+
+def test_a_clause_whose_dates_are_of_another_month_fails_the_question_month():
+    from search.answer.constraints import other_month
+
+    q = parse_question("From September 2020, what fee can haematologists charge?")
+    assert q.months == ("2020-09",) and q.dates == ()
+    april = "Les honoraires sont fixés à 64 euros à partir du 1er avril 2022."
+    september = "Les honoraires sont fixés à 60 euros à partir du 1er septembre 2020."
+    assert other_month(q, records_of(april, "date")) == ["the month 2020-09"]
+    assert other_month(q, records_of(september, "date")) == []
+    assert other_month(q, []) == []  # a clause without dates of its own is not judged by month
