@@ -16,12 +16,11 @@ from extract import lexicon_nl as nl
 from extract.base import Region, alternation, make_record, touches
 from extract.models import Record
 from ingest.text import squash
-from ingest.text.dates import MONTH_ALT, find_dates, iso, month_number
+from ingest.text.dates import MONTH_ALT, MONTH_YEAR, find_dates, iso, month_number
 
 NUMBER_WORDS = {**fr.NUMBER_WORDS, **nl.NUMBER_WORDS}
 DURATION_UNITS = {**fr.DURATION_UNITS, **nl.DURATION_UNITS}
 
-MONTH_YEAR = re.compile(rf"(?<![\d\w])(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 DAY_MONTH = re.compile(
     rf"\b(?P<day>[0-3]?\d)(?:er|e|ste|de)?\s+(?P<month>{MONTH_ALT})\b(?!\.?\s+(?:19|20)?\d\d\b)",
     re.I,
@@ -47,6 +46,21 @@ LINKED_DELAY = re.compile(
     r"(?=[,.;:]|\s+(?:au\s+moyen|par\s+(?:lettre|courrier|voie|recommandé)|ils|elles|via)\b|$)",
     re.I,
 )
+
+
+BARE_DURATION = re.compile(
+    rf"(?<![\w,.])(?P<n>\d+|{alternation(NUMBER_WORDS)})\s+(?P<unit>{alternation(DURATION_UNITS)})\b", re.I)
+
+
+def find_durations(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Every count of days, weeks, months or years in text[lo:hi] ("deux ans", "15 jours"), with
+    a delay's head or without, as (start, end, ISO duration): what a duration question may be
+    answered by. Only headed or linked delays become records (see `find_delays`)."""
+    out = []
+    for m in BARE_DURATION.finditer(text, lo, hi):
+        if value := duration(m.group("n"), m.group("unit")):
+            out.append((m.start(), m.end(), value))
+    return out
 
 
 def full_dates(region: Region, text: str, lo: int, hi: int) -> list[Record]:

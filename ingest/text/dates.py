@@ -26,7 +26,7 @@ NUMERIC = re.compile(
     r"(?<![\d.,/-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)(?!\d|[.,/-]\d)"
 )
 ISO_DATE = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d|[.,/-]\d)")
-MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+MONTH_YEAR = re.compile(rf"(?<![\d\w])(?P<month>{MONTH_ALT})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 YEAR = re.compile(r"(?<![\d,])(?<!\d\.)(?:19|20)\d\d(?!\d|[.,]\d)")
 
 

@@ -12,7 +12,7 @@ from ingest.text import find_years, fold
 from search.answer.candidates import Candidate, concept_weights, hit_candidates
 from search.answer.confidence import Calibration, load_calibration
 from search.answer.constraints import evidence, reason_unmet, unmet
-from search.answer.values import Choice, choose, counts, idf, readable, value_choice
+from search.answer.values import Choice, bare_duration, choose, counts, idf, readable, value_choice
 from search.hybrid import Retriever
 from search.lexicon_questions import GENERIC_QUESTION_WORDS, KIND_RECORD_TYPES
 from search.models import Answer, Citation, Filters, Hit
@@ -183,6 +183,8 @@ class Answerer:
             similar = (lambda texts: self.similarity.scores(q.text, texts)) if self.similarity else None
             return choose(q, c.records, self._text(c.hit.doc_id), c.start, c.end, weights, similar,
                           self.params.value_dense_weight)
+        if q.kind == "duration":
+            return bare_duration(q, self._text(c.hit.doc_id), c.start, c.end, c.taken)
         if q.kind is None:
             return _held_value(q, c)
         return Choice(None, None, margin=0.0)

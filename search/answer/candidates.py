@@ -14,7 +14,7 @@ from extract.models import Record
 from ingest.text import fold, sentences
 from search.analysis import analyse
 from search.answer.constraints import Evidence, other_month, other_year, unnamed_sources
-from search.answer.values import cue_factor, idf, wanted
+from search.answer.values import cue_factor, free_durations, idf, wanted
 from search.lexicon_questions import FRACTION_PATTERNS, KIND_RECORD_TYPES
 from search.models import Hit
 from search.query import covered
@@ -36,7 +36,7 @@ class Candidate:
     coverage: float
     score: float
     records: list[Record] = field(default_factory=list)  # records of the asked kind in the clause
-    taken: list[tuple[int, int]] = field(default_factory=list)  # spans of every record in it
+    taken: list[tuple[int, int]] = field(default_factory=list)  # spans of the values read in it
     valued: bool = False
     evidence: Evidence | None = None
     unmet: list[str] = field(default_factory=list)
@@ -70,11 +70,13 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         mine = [r for r in inside if wanted(r, q.kind) and not q.states(r)]
         valued = bool(mine) or (q.kind == "percent" and bool(_FRACTION.search(fold(text[s:e]))))
         if q.kind == "count":
-            valued = _has_number(text[s:e], [(r.start - s, r.end - s) for r in inside])
+            valued = _has_number(text[s:e], [(a - s, b - s) for a, b in _value_spans(inside)])
+        elif q.kind == "duration" and not valued:  # "deux mois plus tard": a duration, no record
+            valued = bool(free_durations(text, s, e, _value_spans(inside)))
         score = cov * prior * ((1.25 if valued else 0.55) if asked else 1.0)
         if mine:
             score *= cue_factor(q, mine, text)
-        out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, [(r.start, r.end) for r in inside],
+        out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, _value_spans(inside),
                              valued, ev, unmet + other_year(q, text[s:e], inside, ev, hit.title)
                              + other_month(q, inside) + sources, own=strict,
                              held=inside))
@@ -115,6 +117,11 @@ def _is_heading(text: str, s: int, e: int, hit: Hit) -> bool:
     heads = {hit.title.strip(), (hit.section.heading or "").strip(),
              f"{hit.section.number or ''} {hit.section.heading or ''}".strip()}
     return quote in heads or (len(quote.split()) <= 6 and not any(c.isdigit() for c in quote) and quote.isupper())
+
+
+def _value_spans(records: list[Record]) -> list[tuple[int, int]]:
+    """The spans of the values read in a clause (an obligation's span is the whole clause)."""
+    return [(r.start, r.end) for r in records if r.type != "obligation"]
 
 
 def _has_number(clause: str, taken: list[tuple[int, int]]) -> bool:

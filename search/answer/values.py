@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from extract.dates import find_durations
 from extract.models import Record
 from ingest.text import NUMBER, fold, parse_number
 from search.analysis import analyse
@@ -303,6 +304,24 @@ def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]
     s, e, value, _ = scored[0]
     value = int(value) if float(value).is_integer() else value
     return Choice(None, readable(text[s:e]), value, "count", 1.0 if len(scored) == 1 else 0.5)
+
+
+def free_durations(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Counts of days, months or years in text[lo:hi] that no record holds ("deux mois plus tard")."""
+    return [d for d in find_durations(text, lo, hi) if not any(a <= d[0] < b for a, b in taken)]
+
+
+def bare_duration(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> Choice:
+    """A duration question answered by a count of days, months or years that is no record: the
+    one whose following words share most of the question's terms."""
+    found = free_durations(text, lo, hi, taken)
+    if not found:
+        return Choice(None, None, margin=0.0)
+    terms = set(q.query.terms)
+    s, e, iso = max(found, key=lambda d: len(terms & set(analyse(text[d[1] : min(hi, d[1] + 40)]))))
+    m = _DURATION.fullmatch(iso)
+    return Choice(None, readable(text[s:e]), int(m.group(1)), _DURATION_UNITS[m.group(2)],
+                  1.0 if len(found) == 1 else 0.5)
 
 
 def _column(header: list[str], text: str, lo: int, at: int) -> str:

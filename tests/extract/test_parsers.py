@@ -470,3 +470,10 @@ def test_bare_figures_under_a_percent_header_are_percents():
     )
     recs = table_percents(doc, doc.tables[0])
     assert [(r.value, r.text) for r in recs] == [(89.48, "89,48"), (94.18, "94,18")]
+
+
+def test_every_count_of_days_months_or_years_is_a_duration_to_answer_with():
+    from extract.dates import find_durations
+
+    text = "Le paiement suit deux mois plus tard ; dans un délai de 15 jours ; les 1.500 jours ; twee jaar"
+    assert [v for _, _, v in find_durations(text, 0, len(text))] == ["P2M", "P15D", "P2Y"]

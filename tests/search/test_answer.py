@@ -536,3 +536,13 @@ def test_a_clause_whose_dates_are_of_another_month_fails_the_question_month():
     assert other_month(q, records_of(april, "date")) == ["the month 2020-09"]
     assert other_month(q, records_of(september, "date")) == []
     assert other_month(q, []) == []  # a clause without dates of its own is not judged by month
+
+
+def test_a_duration_without_a_delay_head_answers_a_duration_question():
+    from search.answer.values import bare_duration
+
+    text = "Les régions adhèrent à un accord pendant une période initiale de deux ans, puis le 1er juillet 2021 …"
+    q = parse_question("Pendant combien de temps les régions adhèrent-elles à l'accord ?")
+    choice = bare_duration(q, text, 0, len(text), [(r.start, r.end) for r in records_of(text) if r.type != "obligation"])
+    assert (choice.text, choice.value, choice.unit) == ("deux ans", 2, "years")
+    assert bare_duration(q, "Le paiement suit en février.", 0, 28, []).value is None
