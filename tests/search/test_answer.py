@@ -546,3 +546,11 @@ def test_a_duration_without_a_delay_head_answers_a_duration_question():
     choice = bare_duration(q, text, 0, len(text), [(r.start, r.end) for r in records_of(text) if r.type != "obligation"])
     assert (choice.text, choice.value, choice.unit) == ("deux ans", 2, "years")
     assert bare_duration(q, "Le paiement suit en février.", 0, 28, []).value is None
+
+
+def test_the_value_owning_the_question_year_is_chosen_over_the_one_owning_the_topic():
+    text = "Le taux de conventionnement s'établit à 92,59 % contre 92,71 % en 2023."
+    recs = records_of(text, "percent")
+    assert choose(parse_question("Quel était le taux de conventionnement en 2023 ?"), recs, text, 0,
+                  len(text)).value == 92.71
+    assert choose(parse_question("Quel est le taux de conventionnement ?"), recs, text, 0, len(text)).value == 92.59
