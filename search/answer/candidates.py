@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.models import Record
-from ingest.text import fold, sentences
+from ingest.text import find_dates, fold, sentences
 from search.analysis import analyse
 from search.answer.constraints import Evidence, other_month, other_year, unnamed_sources
 from search.answer.values import cue_factor, free_durations, idf, wanted
@@ -22,6 +22,7 @@ from search.question import Question
 
 _FRACTION = re.compile(r"(?<!\w)(?:" + "|".join(FRACTION_PATTERNS) + r")(?!\w)")
 _CLAUSE_CUT = re.compile(r";\s+")
+_LINK = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)")
 _LIST_ITEM = re.compile(r"[-•*–·]|\(?[a-z]\)\s")
 
 
@@ -108,8 +109,21 @@ def _bare_line(text: str, s: int, e: int) -> bool:
             and not any(ch.isdigit() for ch in quote) and not _LIST_ITEM.match(quote))
 
 
+def _is_link(quote: str) -> bool:
+    """A link alone, as in a page's lists of other articles ("- [Titre](#) – 12 décembre 2024"):
+    once its links and dates are taken out, no word is left."""
+    if not _LINK.search(quote):
+        return False
+    rest = _LINK.sub(" ", quote)
+    for a, b, _ in reversed(find_dates(rest)):
+        rest = rest[:a] + rest[b:]
+    return not re.search(r"[^\W\d_]{3,}", rest)
+
+
 def _is_heading(text: str, s: int, e: int, hit: Hit) -> bool:
-    """A section heading or the document's title line alone is never an answer."""
+    """A section heading, the document's title line or a link alone is never an answer."""
+    if _is_link(text[s:e]):
+        return True
     raw = " ".join(text[s:e].split())
     quote = raw.strip(" .:#*")
     if not quote or (raw.endswith(":") and len(quote.split()) <= 8) or _bare_line(text, s, e):

@@ -554,3 +554,11 @@ def test_the_value_owning_the_question_year_is_chosen_over_the_one_owning_the_to
     assert choose(parse_question("Quel était le taux de conventionnement en 2023 ?"), recs, text, 0,
                   len(text)).value == 92.71
     assert choose(parse_question("Quel est le taux de conventionnement ?"), recs, text, 0, len(text)).value == 92.59
+
+
+def test_a_link_alone_in_a_list_of_other_articles_is_never_an_answer():
+    from search.answer.candidates import _is_link
+
+    assert _is_link("- [Téléconsultations : ce qui reste remboursé](#) – 12 décembre 2024")
+    assert not _is_link("Voir [le texte](#) pour les détails du remboursement.")
+    assert not _is_link("Les téléconsultations sont remboursées jusqu'au 31 décembre 2024.")
