@@ -33,6 +33,8 @@ SCALE_ONLY = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s+(?P<scale>{_BIG_SCALE})\
 _OF_NOUN = re.compile(r"\s*(?:de\s+|d['’]\s*|aan\s+)(?P<noun>[^\W\d_]+)", re.I)
 _COUNT_AFTER = re.compile(r"\s*(?:" + alternation(fr.COUNT_NOUNS + nl.COUNT_NOUNS) + r")\b", re.I)
 _MONEY_NOUNS = {w.lower() for w in fr.MONEY_NOUNS + nl.MONEY_NOUNS}
+_AFTER_MONEY_SCALE = {w.lower() for w in fr.AFTER_MONEY_SCALE + nl.AFTER_MONEY_SCALE}
+_BARE_NOUN = re.compile(r"[ \t]*\n?[ \t]*(?P<noun>[^\W\d_]{3,}(?:s|x|en|ën))\b")
 _NOT_MONEY_BEFORE = re.compile(
     r"(?:n°|no|nr|numéro|nummer|code|article|artikel|art\.|point|punt|§)\s*$", re.I
 )
@@ -114,8 +116,12 @@ def text_amounts(region: Region, text: str, lo: int, hi: int) -> list[Record]:
 
 
 def _money_scale(text: str, end: int) -> bool:
-    """Whether "200 millions" (no currency) is money: not "millions de personnes"."""
+    """Whether "200 millions" (no currency) is money: not "millions de personnes", nor a plural
+    noun right after the scale ("4,1 miljoen teleconsultaties")."""
     if _COUNT_AFTER.match(text, end):
+        return False
+    bare = _BARE_NOUN.match(text, end)
+    if bare and bare.group("noun").lower() not in _MONEY_NOUNS | _AFTER_MONEY_SCALE:
         return False
     of = _OF_NOUN.match(text, end)
     return of is None or of.group("noun").lower() in _MONEY_NOUNS

@@ -42,6 +42,9 @@ MONEY_NOUNS: tuple[str, ...] = (
     "remboursements",
 )
 
+# Words that may follow "200 millions" of money without a currency (not a counted noun).
+AFTER_MONEY_SCALE: tuple[str, ...] = ("supplémentaires", "additionnels", "annuels", "nets", "bruts", "sont", "ont")
+
 # Words after a number that show it counts things, not money.
 COUNT_NOUNS: tuple[str, ...] = (
     "personnes",

@@ -23,6 +23,9 @@ MONEY_NOUNS: tuple[str, ...] = (
     "besparingen",
     "kosten",
 )
+# Words that may follow "2,5 miljoen" of money without a currency (not a counted noun).
+AFTER_MONEY_SCALE: tuple[str, ...] = ("worden", "werden", "zijn", "waren", "gaan", "extra", "bijkomend", "euros")
+
 COUNT_NOUNS: tuple[str, ...] = (
     "artsen",
     "personen",

@@ -291,7 +291,7 @@ def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]
         word = re.match(r"\w+", after[lead:])
         scale = SCALE_WORDS.get(fold(word.group(0))) if word else None
         end = m.end() + lead + word.end() if word and scale else m.end()
-        found.append((m.start(), end, value * (scale or 1), after))
+        found.append((m.start(), end, round(value * (scale or 1), 6), after))
     if not found:
         return Choice(None, None, margin=0.0)
     terms = set(q.query.terms)

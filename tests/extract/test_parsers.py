@@ -110,6 +110,7 @@ def test_an_amount_compared_is_no_unit_price():
         "en 2019 et 2020, selon l'article 56 du point 4.1",
         "passées de 2 à 5,5 millions d'actes en deux ans",
         "soit 3 millions de consultations par an",
+        "in 2024 werden ongeveer 4,1 miljoen teleconsultaties terugbetaald",  # a plural noun after the scale
         "Région bruxelloise\t3.747\t89,48 %\t6.984",
         "prestations 211223 et 211245 de réanimation",
         "Contactez-nous au 02 739 71 11 ou au 0800 123 456.",
@@ -120,6 +121,15 @@ def test_an_amount_compared_is_no_unit_price():
 )
 def test_numbers_that_are_not_money(text):
     assert records_of(text, "amount") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("2,5 miljoen extra voor de zorg", 2_500_000), ("200 millions supplémentaires", 200_000_000),
+     ("3 miljoen besparingen", 3_000_000), ("voor een uitgave van 86,7 miljoen euro", 86_700_000)],
+)
+def test_a_scale_without_currency_before_money_words_stays_money(text, value):
+    assert [r.value for r in records_of(text, "amount")] == [value]
 
 
 def test_amounts_in_a_table_unit():
