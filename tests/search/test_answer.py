@@ -562,3 +562,11 @@ def test_a_link_alone_in_a_list_of_other_articles_is_never_an_answer():
     assert _is_link("- [Téléconsultations : ce qui reste remboursé](#) – 12 décembre 2024")
     assert not _is_link("Voir [le texte](#) pour les détails du remboursement.")
     assert not _is_link("Les téléconsultations sont remboursées jusqu'au 31 décembre 2024.")
+
+
+def test_a_count_written_in_words_answers_a_count_question():
+    text = "Ont été mis en place : un groupe de pilotage, un comité et trois groupes de travail."
+    choice = counts(parse_question("Combien de groupes de travail ont été mis en place ?"), text, 0, len(text), [])
+    assert (choice.text, choice.value) == ("trois", 3)  # "un" is an article as often as a number
+    text = "De drie werkgroepen en 462 deelnemers."
+    assert counts(parse_question("Hoeveel deelnemers?"), text, 0, len(text), []).value == 462
