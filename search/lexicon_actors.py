@@ -1,4 +1,4 @@
-"""Professions and bodies a question may name, in French, Dutch and English (data only,
+"""Professions, bodies and places a question may name, in French, Dutch and English (data only,
 accent-free, lower-case). Each key maps to the forms that name it in a text; a form ending in
 "*" matches any word starting with it. A question naming one of them is answered only from
 evidence that names it too (its sentence, passage, section, table or document title).
@@ -40,4 +40,20 @@ BODIES: dict[str, tuple[str, ...]] = {
     "insurance_committee": ("comite de l'assurance", "verzekeringscomite", "insurance committee"),
     "council_of_ministers": ("conseil des ministres", "ministerraad", "council of ministers"),
     "general_council": ("conseil general", "algemene raad", "general council"),
+}
+
+# Belgium's regions, communities and provinces: a question about one is answered only from
+# evidence naming it (the country as a whole is no constraint: national figures are the default).
+PLACES: dict[str, tuple[str, ...]] = {
+    "flanders": ("flandre*", "vlaander*", "flanders", "flemish", "flamand*", "vlaams*", "vlaamse"),
+    "wallonia": ("wallon*", "waals*", "walloni*"),
+    "brussels": ("bruxell*", "brussel*"),
+    "german_community": ("germanophone*", "duitstalig*", "ostbelgien", "german-speaking"),
+    "antwerp": ("anvers", "antwerpen", "antwerp"),
+    "limburg": ("limbourg", "limburg"),
+    "hainaut": ("hainaut", "henegouwen"),
+    "liege": ("liege", "luik"),
+    "luxembourg": ("luxembourg*", "luxemburg*"),
+    "namur": ("namur", "namen"),
+    "brabant": ("brabant*",),
 }

@@ -12,7 +12,7 @@ from functools import lru_cache
 from extract.models import Record
 from ingest.metadata import guess_lang
 from ingest.text import NUMBER, find_dates, find_months, find_years, fold, parse_number
-from search.lexicon_actors import BODIES, PHYSICIANS, PROFESSIONS
+from search.lexicon_actors import BODIES, PHYSICIANS, PLACES, PROFESSIONS
 from search.lexicon_questions import (
     ASKS_WHO,
     CONDITION_PATTERNS,
@@ -61,6 +61,7 @@ class Question:
     months: tuple[str, ...] = ()  # months named with a year but no day ("from September 2020"): YYYY-MM
     professions: tuple[str, ...] = ()  # non-physician professions named (constraints)
     bodies: tuple[str, ...] = ()  # bodies named (constraints)
+    places: tuple[str, ...] = ()  # regions and provinces named (constraints)
     compare: bool = False
     asks_start: bool = False
     asks_delta: bool = False
@@ -87,7 +88,7 @@ class Question:
     @property
     def constrained(self) -> bool:
         """Whether the question names anything the evidence must name too."""
-        return bool(self.codes or self.years or self.dates or self.professions or self.bodies or self.refs
+        return bool(self.codes or self.years or self.dates or self.professions or self.bodies or self.places or self.refs
                     or self.sources)
 
 
@@ -141,16 +142,17 @@ def _form_rx(forms: tuple[str, ...]) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def actor_patterns() -> dict[str, dict[str, re.Pattern]]:
-    """Compiled forms of every profession, physician kind and body, by table."""
+    """Compiled forms of every profession, physician kind, body and place, by table."""
     return {
         "professions": {k: _form_rx(v) for k, v in PROFESSIONS.items()},
         "physicians": {k: _form_rx(v) for k, v in PHYSICIANS.items()},
         "bodies": {k: _form_rx(v) for k, v in BODIES.items()},
+        "places": {k: _form_rx(v) for k, v in PLACES.items()},
     }
 
 
 def named(table: str, folded: str) -> tuple[str, ...]:
-    """Keys of `table` ("professions", "physicians", "bodies") named in a folded text."""
+    """Keys of `table` ("professions", "physicians", "bodies", "places") named in a folded text."""
     return tuple(k for k, rx in actor_patterns()[table].items() if rx.search(folded))
 
 
@@ -169,6 +171,7 @@ def parse_question(text: str) -> Question:
         text=text, folded=folded, lang=guess_lang(text), kind=kind,
         query=analyse_query(text), codes=codes, years=years, dates=dates, months=tuple(find_months(text)), refs=refs, sources=tuple(dict.fromkeys(SOURCE_RE.findall(text))),
         professions=named("professions", folded), bodies=named("bodies", folded),
+        places=named("places", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
         asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),
     )

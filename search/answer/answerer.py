@@ -151,8 +151,8 @@ class Answerer:
         for hit in hits:
             text = self._text(hit.doc_id)
             context = self.store.passage_context(hit.passage_id)
-            ev = evidence(hit, context, self.store.valid_from(hit.doc_id))
             records = self.store.records_in(hit.doc_id, hit.start, hit.end)
+            ev = evidence(hit, context, self.store.valid_from(hit.doc_id), records)
             header = self.store.table_header(hit.passage_id) if hit.kind == "table_row" else []
             out += hit_candidates(q, hit, text, context, records, weights, ev, unmet(q, ev), header)
         self._dense_scores(q, out)

@@ -1,5 +1,5 @@
-"""Constraints are checked, not scored: every code, year, date, profession, body and document
-number a question names must be named by the evidence or its context (the sentence, its passage,
+"""Constraints are checked, not scored: every code, year, date, profession, body, place and
+document number a question names must be named by the evidence or its context (the sentence, its passage,
 the section path, the table heading, the document's title, date and validity); a clause stating
 years of its own must state the question's (`other_year`), one stating dates the question's
 month (`other_month`); a named source must be named by the cited document (`unnamed_sources`)."""
@@ -28,12 +28,18 @@ class Evidence:
     own_year: str | None = None  # the document's own year: of its validity, else its date, else its title
 
 
-def evidence(hit: Hit, context: str, valid_from: str | None = None) -> Evidence:
+def evidence(hit: Hit, context: str, valid_from: str | None = None, records: list[Record] = ()) -> Evidence:
     """The evidence of a passage: its text and context (title, section path, table header),
-    and the document's date and validity."""
+    and the document's date and validity. The year of a law it cites ("la loi du 19 juillet
+    2018") is no year the passage is about."""
     text = f"{hit.text}\n{context}\n{hit.title}"
     stamps = [d for d in (hit.date, valid_from) if d]
-    years = frozenset(find_years(text)) | {d[:4] for d in stamps}
+    own = hit.text
+    for r in sorted((r for r in records if r.type == "legal_ref"), key=lambda r: -r.start):
+        a, b = r.start - hit.start, r.end - hit.start
+        if 0 <= a < b <= len(own):
+            own = own[:a] + " " * (b - a) + own[b:]
+    years = frozenset(find_years(f"{own}\n{context}\n{hit.title}")) | {d[:4] for d in stamps}
     if hit.kind == "table_row" and valid_from:  # a tariff row is of the year it applies from, not of
         years = frozenset(find_years(hit.text)) | {valid_from[:4]}  # its circular's number or date
     return Evidence(
@@ -52,12 +58,14 @@ def unmet(q: Question, ev: Evidence) -> list[str]:
     if q.compared_years:  # each side of a comparison names one of the years
         out += [] if ev.years & set(q.years) else [f"any of the years {', '.join(q.years)}"]
     else:
-        out += [f"the year {y}" for y in q.years if y not in ev.years]
+        out += [f"the year {y}" for y in q.years  # a year of a date met is met ("la loi du 19 juillet 2018")
+                if y not in ev.years and not any(d.startswith(y) and d in ev.dates for d in q.dates)]
     out += [f"the date {d}" for d in q.dates if d not in ev.dates]
     out += [f"the document {r}" for r in q.refs if r not in ev.text]
     pats = actor_patterns()
     out += [_label(p, PROFESSIONS) for p in q.professions if not pats["professions"][p].search(ev.folded)]
     out += [_label(b, BODIES) for b in q.bodies if not pats["bodies"][b].search(ev.folded)]
+    out += [p.replace("_", " ").title() for p in q.places if not pats["places"][p].search(ev.folded)]
     return out
 
 

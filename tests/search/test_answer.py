@@ -570,3 +570,32 @@ def test_a_count_written_in_words_answers_a_count_question():
     assert (choice.text, choice.value) == ("trois", 3)  # "un" is an article as often as a number
     text = "De drie werkgroepen en 462 deelnemers."
     assert counts(parse_question("Hoeveel deelnemers?"), text, 0, len(text), []).value == 462
+
+
+@pytest.mark.parametrize(
+    "question, places",
+    [("Combien de spécialistes en Flandre ont notifié un conventionnement partiel ?", ("flanders",)),
+     ("Hoeveel huisartsen telde het Vlaams Gewest?", ("flanders",)),
+     ("What share of doctors in the province of Luxembourg are conventioned?", ("luxembourg",)),
+     ("Quel est le taux de conventionnement en Belgique ?", ())],
+)
+def test_a_region_or_province_is_a_constraint(question, places):
+    from search.answer.constraints import Evidence, unmet
+
+    q = parse_question(question)
+    assert q.places == places
+    text = "Environ 3.000 MG en Wallonie et à Bruxelles ; le taux atteint 86,24 % en Belgique."
+    ev = Evidence(folded=fold(text), text=text, years=frozenset(), dates=frozenset(), codes=frozenset())
+    assert bool(unmet(q, ev)) == bool(places)
+
+
+def test_the_year_of_a_cited_law_is_no_year_of_the_passage():
+    from search.answer.constraints import evidence, unmet
+
+    text = "Un montant de 345.280 milliers d'euros est affecté aux honoraires visés par la loi du 19 juillet 2018."
+    hit = Hit(rank=1, score=1.0, doc_id="d", title="Accord 2020", doc_type="accord", source="s", start=0,
+              end=len(text), text=text)
+    ev = evidence(hit, "", None, records_of(text))
+    assert "2018" not in ev.years and "2020" in ev.years
+    assert unmet(parse_question("Quel montant est affecté aux honoraires pour 2018 ?"), ev) == ["the year 2018"]
+    assert unmet(parse_question("Que finance la loi du 19 juillet 2018 ?"), ev) == []  # its date is met
