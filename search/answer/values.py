@@ -35,6 +35,8 @@ DELTA = re.compile(r"(?:augmentation|hausse|revalorisation|supplément|majoratio
                    r"\s+(?:de\s+|d['’]|van\s+|met\s+|of\s+|by\s+)?$", re.I)
 _SPLIT = re.compile(r"[,;:(]|\s(?:et|en|and|contre|tegenover|versus|puis|dan|then)\s", re.I)
 START = re.compile(r"(?:à\s+partir\s+d[ue]|dès\s+le|applicable|en\s+vigueur|depuis\s+le|vanaf|met\s+ingang\s+van|from)\s*(?:le\s+)?(?:1er\s+)?$", re.I)
+END = re.compile(r"(?:jusqu['’]\s*(?:au|à|a)|\bau|\btot(?:\s+en\s+met)?|\buntil|\bto|prend\s+fin\s+le|eindigt\s+op"
+                 r"|expire\s+le)\s*(?:le\s+)?$", re.I)
 RESPECTIVE = re.compile(r"\b(?:respectivement|respectievelijk|respectively)\b", re.I)
 _AND = re.compile(r"\s(?:et|en|and)\s", re.I)
 FROM_TO_START = re.compile(r"(?:\bde|\bd['’]|\bvan|\bfrom)\s*$", re.I)
@@ -199,9 +201,11 @@ def reached(text: str, prev: tuple[int, int], start: int, lo: int) -> float:
 def cue_factor(q: Question, records: list[Record], text: str) -> float:
     """How a clause's values are stated, as a factor on its score: an increase ("augmentation de")
     answers only a question about an increase; a value stated as the amount ("fixé à") or, when
-    asked, a start ("à partir du") is preferred."""
+    asked, a start ("à partir du") or an end ("jusqu’au") is preferred."""
     befores = [text[max(0, r.start - 40) : r.start] for r in records]
     if q.asks_start and any(r.type == "date" and START.search(b) for r, b in zip(records, befores, strict=True)):
+        return 2.0
+    if q.asks_end and any(r.type == "date" and END.search(b) for r, b in zip(records, befores, strict=True)):
         return 2.0
     if not q.asks_delta and all(DELTA.search(b) for b in befores):
         return 0.6
@@ -215,6 +219,8 @@ def _cue_score(q: Question, rec: Record, before: str) -> float:
     if DELTA.search(before) and not q.asks_delta:
         score -= 1.5
     if rec.type == "date" and q.asks_start and START.search(before):
+        score += 1.5
+    if rec.type == "date" and q.asks_end and END.search(before):
         score += 1.5
     return score
 

@@ -599,3 +599,13 @@ def test_the_year_of_a_cited_law_is_no_year_of_the_passage():
     assert "2018" not in ev.years and "2020" in ev.years
     assert unmet(parse_question("Quel montant est affecté aux honoraires pour 2018 ?"), ev) == ["the year 2018"]
     assert unmet(parse_question("Que finance la loi du 19 juillet 2018 ?"), ev) == []  # its date is met
+
+
+def test_a_question_asking_until_when_gets_the_end_of_the_period():
+    text = "Le présent accord est conclu pour une période de deux ans, à savoir du 1er janvier 2022 au 31 décembre 2023."
+    recs = records_of(text, "date")
+    end = parse_question("Jusqu'à quand l'accord est-il conclu ?")
+    assert end.asks_end and not end.asks_start
+    assert choose(end, recs, text, 0, len(text)).value == "2023-12-31"
+    assert parse_question("Until when does the agreement run?").asks_end
+    assert parse_question("Tot wanneer loopt het akkoord?").asks_end
