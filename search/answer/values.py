@@ -120,7 +120,7 @@ def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi
         if q.compare and q.years and q.years[0] in owned[r.id]:
             score += 1.0  # the year a comparison starts from is the one it asks about
         before = "" if shared and r is recs[0] else text[max(lo, r.start - 40) : r.start]
-        out[r.id] = score + _cue_score(q, r, before) + _from_to(text, recs, r, lo)
+        out[r.id] = score + _cue_score(q, r, before) + _from_to(text, recs, r, lo) - _period_start(q, text, recs, r)
     return [out[r.id] for r in records]
 
 
@@ -210,6 +210,15 @@ def cue_factor(q: Question, records: list[Record], text: str) -> float:
     if not q.asks_delta and all(DELTA.search(b) for b in befores):
         return 0.6
     return 1.2 if any(DEFINING.search(b) for b in befores) else 1.0
+
+
+def _period_start(q: Question, text: str, recs: list[Record], rec: Record) -> float:
+    """1.5 for the first date of a period ("du 1er janvier 2022 au 31 décembre 2023") when the
+    question asks for its end."""
+    i = recs.index(rec)
+    if not q.asks_end or rec.type != "date" or i + 1 >= len(recs) or recs[i + 1].type != "date":
+        return 0.0
+    return 1.5 if END.search(text[rec.end : recs[i + 1].start]) and len(text[rec.end : recs[i + 1].start]) < 20 else 0.0
 
 
 def _cue_score(q: Question, rec: Record, before: str) -> float:
