@@ -37,6 +37,9 @@ _SPLIT = re.compile(r"[,;:(]|\s(?:et|en|and|contre|tegenover|versus|puis|dan|the
 START = re.compile(r"(?:à\s+partir\s+d[ue]|dès\s+le|applicable|en\s+vigueur|depuis\s+le|vanaf|met\s+ingang\s+van|from)\s*(?:le\s+)?(?:1er\s+)?$", re.I)
 END = re.compile(r"(?:jusqu['’]\s*(?:au|à|a)|\bau|\btot(?:\s+en\s+met)?|\buntil|\bto|prend\s+fin\s+le|eindigt\s+op"
                  r"|expire\s+le)\s*(?:le\s+)?$", re.I)
+# A number after these words points to a part of a text ("au point 11", "artikel 51"), it counts nothing.
+REFERENCE_BEFORE = re.compile(r"(?:\bn°|\bnr\.?|\bnuméro|\bnummer|\barticles?|\bartikel|\bart\.|\bpoints?|\bpunt|§"
+                              r"|\bchapitre|\bhoofdstuk|\bsection|\bannexe|\bbijlage|\btitre|\btitel|\bpages?|\bpagina)\s*$", re.I)
 RESPECTIVE = re.compile(r"\b(?:respectivement|respectievelijk|respectively)\b", re.I)
 _AND = re.compile(r"\s(?:et|en|and)\s", re.I)
 FROM_TO_START = re.compile(r"(?:\bde|\bd['’]|\bvan|\bfrom)\s*$", re.I)
@@ -296,7 +299,8 @@ def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]
     number is matched by its column's header instead of the words after it."""
     found = []
     for m in NUMBER.finditer(text, lo, hi):
-        if any(s <= m.start() < e for s, e in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
+        if any(s <= m.start() < e for s, e in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group(0)) \
+                or REFERENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         value = parse_number(m.group(0))
         if value is None:

@@ -609,3 +609,10 @@ def test_a_question_asking_until_when_gets_the_end_of_the_period():
     assert choose(end, recs, text, 0, len(text)).value == "2023-12-31"
     assert parse_question("Until when does the agreement run?").asks_end
     assert parse_question("Tot wanneer loopt het akkoord?").asks_end
+
+
+def test_a_number_pointing_to_a_part_of_a_text_counts_nothing():
+    text = "une hausse par rapport au montant prévu au point 11 pour 8.912 médecins, selon l'article 51"
+    assert counts(parse_question("Pour combien de médecins ?"), text, 0, len(text), []).value == 8912
+    only = "le montant prévu au point 11"
+    assert counts(parse_question("Combien ?"), only, 0, len(only), []).value is None
