@@ -139,6 +139,7 @@ class Answerer:
             "clause_dense": best.dense or 0.0,
             "dense_top": float(best.dense is not None and best.dense >= max(c.dense or 0.0 for c in pool)),
             "unmet_share": _unmet_share(best, cands),
+            "year_by_context": _year_by_context(q, best),
             **{f"kind_{k}": float(q.kind == k) for k in KINDS},
         }
         return Decision(best, choice, features), cands
@@ -281,6 +282,15 @@ def _unmet_share(best: Candidate, cands: list[Candidate]) -> float:
     when what answers the question is there for another year, code or actor."""
     top = next((c.score for c in cands if c.unmet), 0.0)
     return top / (top + best.score) if top > best.score else 0.0
+
+
+def _year_by_context(q: Question, c: Candidate) -> float:
+    """1 when a year the question names is met only by the passage around the clause, not by the
+    clause itself, its document's title or the document's own year."""
+    own = set(find_years(c.quote)) | set(find_years(c.hit.title))
+    if c.evidence is not None and c.evidence.own_year:
+        own.add(c.evidence.own_year)
+    return float(bool(q.years) and not q.compared_years and any(y not in own for y in q.years))
 
 
 def _fresh(c: Candidate, out: list[Candidate]) -> bool:

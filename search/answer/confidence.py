@@ -17,6 +17,7 @@ FEATURES = (
     "coverage", "margin", "inv_rank", "dense", "has_dense", "valued", "kind_none", "unknown",
     "lang_mismatch", "value_margin", "constrained", "own", "values", "clause_dense", "dense_top",
     "kind_amount", "kind_percent", "kind_date", "kind_duration", "kind_count", "kind_code",
+    "unmet_share", "year_by_context",
 )
 
 

@@ -576,7 +576,7 @@ def test_a_count_written_in_words_answers_a_count_question():
     "question, places",
     [("Combien de spécialistes en Flandre ont notifié un conventionnement partiel ?", ("flanders",)),
      ("Hoeveel huisartsen telde het Vlaams Gewest?", ("flanders",)),
-     ("What share of doctors in the province of Luxembourg are conventioned?", ("luxembourg",)),
+     ("Which rate applies to physicians of Luxembourg province?", ("luxembourg",)),
      ("Quel est le taux de conventionnement en Belgique ?", ())],
 )
 def test_a_region_or_province_is_a_constraint(question, places):
