@@ -616,3 +616,23 @@ def test_a_number_pointing_to_a_part_of_a_text_counts_nothing():
     assert counts(parse_question("Pour combien de médecins ?"), text, 0, len(text), []).value == 8912
     only = "le montant prévu au point 11"
     assert counts(parse_question("Combien ?"), only, 0, len(only), []).value is None
+
+
+def test_every_feature_of_a_decision_is_in_the_confidence_model(kb_dense):
+    from search.answer.confidence import FEATURES
+
+    answer = _decide(kb_dense, "Quel est le montant du statut social pour 2020 ?")
+    assert answer.features and set(answer.features) == set(FEATURES)
+
+
+def test_a_question_year_met_only_around_the_clause_is_a_feature():
+    from search.answer.answerer import _year_by_context
+    from search.answer.candidates import Candidate
+
+    text = "Le forfait est fixé à 634,75 euros."
+    hit = Hit(rank=1, score=1.0, doc_id="d", title="ACCORD 2020", doc_type="accord", source="s", start=0,
+              end=len(text), text=text)
+    c = Candidate(hit, 0, len(text), text, 1.0, 1.0)
+    assert _year_by_context(parse_question("Quel est le forfait en 2021 ?"), c) == 1.0
+    assert _year_by_context(parse_question("Quel est le forfait en 2020 ?"), c) == 0.0  # the title's year
+    assert _year_by_context(parse_question("Quel est le forfait ?"), c) == 0.0
