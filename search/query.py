@@ -52,6 +52,18 @@ def _glossary_rx() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _single_word_keys() -> tuple[str, ...]:
+    return tuple(sorted((k for k in GLOSSARY if " " not in k and len(k) >= 5), key=len, reverse=True))
+
+
+def _compound_head(word: str) -> str | None:
+    """The glossary word a Dutch compound ends with, at least three letters after its start
+    (Dutch compounds are head-final: "huisartsenwachtpost" is a kind of "wachtpost")."""
+    word = word.strip(".,;:!?()\"'")
+    return next((k for k in _single_word_keys() if word.endswith(k) and len(word) - len(k) >= 3), None)
+
+
 def _stems(text: str, langs: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(t for lang in langs for t in analyse(text, lang)))
 
@@ -72,6 +84,10 @@ def analyse_query(text: str) -> Query:
         rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
     for word in re.findall(r"\S+", rest):
         stems = _stems(word, langs)
-        if stems:
+        head = _compound_head(word) if "nl" in langs else None
+        if head:  # "huisartsenwachtpost": its head "wachtpost" is in the glossary
+            alts = [(t,) for t in stems] + [tuple(analyse(phrase, "fr")) for phrase in GLOSSARY[head]]
+            groups.append(tuple(a for a in dict.fromkeys(alts) if a))
+        elif stems:
             groups.append(tuple((t,) for t in stems))
     return Query(text, langs, tuple(dict.fromkeys(groups)))

@@ -50,3 +50,14 @@ def test_analysis_never_fails_and_never_returns_empty_terms(text):
     terms = analyse(text)
     assert all(t and " " not in t for t in terms)
     assert all(t == t.lower() for t in words(text) if not t[0].isdigit())
+
+
+def test_a_dutch_compound_ending_in_a_glossary_word_gets_its_translation():
+    from search.lexicon_glossary import GLOSSARY
+    from search.query import analyse_query
+
+    head = next(k for k in GLOSSARY if " " not in k and len(k) >= 5 and k.isalpha() and GLOSSARY[k])
+    groups = analyse_query(f"Hoeveel krijgt een huisartsen{head} in 2020?").groups
+    french = {tuple(analyse(p, "fr")) for p in GLOSSARY[head]}
+    assert any(french & set(g) for g in groups)
+    assert not any(french & set(g) for g in analyse_query(f"Combien reçoit un huisartsen{head} ?").groups)
