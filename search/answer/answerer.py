@@ -176,8 +176,7 @@ class Answerer:
 
     def _choice(self, q: Question, c: Candidate) -> Choice:
         if q.kind == "count":
-            header = self.store.table_header(c.hit.passage_id) if c.hit.kind == "table_row" else None
-            return counts(q, self._text(c.hit.doc_id), c.start, c.end, c.taken, header)
+            return counts(q, self._text(c.hit.doc_id), c.start, c.end, c.taken, c.header or None)
         if c.records:
             n, df = self.store.term_stats(q.query.terms)
             weights = {t: idf(n, df.get(t, 0)) for t in q.query.terms}

@@ -51,6 +51,7 @@ class Candidate:
     dense: float | None = None  # cosine of the question and this clause, when a model is loaded
     own: float = 0.0  # the share of the question's concepts in the clause itself
     held: list[Record] = field(default_factory=list)  # every record in the clause
+    header: list[str] = field(default_factory=list)  # a table row's column headers
 
 
 def concept_weights(q: Question, n: int, df: dict[str, int]) -> list[float]:
@@ -87,7 +88,7 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, _value_spans(inside),
                              valued, ev, unmet + other_year(q, text[s:e], inside, ev, hit.title)
                              + other_month(q, inside) + sources, own=strict,
-                             held=inside))
+                             held=inside, header=list(header)))
     return out
 
 
