@@ -34,11 +34,7 @@ def evidence(hit: Hit, context: str, valid_from: str | None = None, records: lis
     2018") is no year the passage is about."""
     text = f"{hit.text}\n{context}\n{hit.title}"
     stamps = [d for d in (hit.date, valid_from) if d]
-    own = hit.text
-    for r in sorted((r for r in records if r.type == "legal_ref"), key=lambda r: -r.start):
-        a, b = r.start - hit.start, r.end - hit.start
-        if 0 <= a < b <= len(own):
-            own = own[:a] + " " * (b - a) + own[b:]
+    own = _without_legal_refs(hit.text, records)
     years = frozenset(find_years(f"{own}\n{context}\n{hit.title}")) | {d[:4] for d in stamps}
     if hit.kind == "table_row" and valid_from:  # a tariff row is of the year it applies from, not of
         years = frozenset(find_years(hit.text)) | {valid_from[:4]}  # its circular's number or date
@@ -76,14 +72,19 @@ def other_year(q: Question, quote: str, inside: list[Record], ev: Evidence, titl
     reference ("la loi du 22 août 2002") are no years of the clause."""
     if not q.years or q.compared_years:
         return []
-    for r in inside:
-        if r.type == "legal_ref":
-            quote = quote.replace(r.text, " ")
-    own = set(find_years(quote))
+    own = set(find_years(_without_legal_refs(quote, inside)))
     if not own:
         return []
     doc = set(find_years(title)) or {ev.own_year}  # "accord 2022", concluded in December 2021
     return [f"the year {y}" for y in q.years if y not in own and y not in doc]
+
+
+def _without_legal_refs(text: str, records: list[Record]) -> str:
+    """The text with its legal references blanked: the years of the laws it cites are not its own."""
+    for r in records:
+        if r.type == "legal_ref":
+            text = text.replace(r.text, " ")
+    return text
 
 
 def other_month(q: Question, inside: list[Record]) -> list[str]:
