@@ -310,13 +310,13 @@ def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]
         word = re.match(r"\w+", after[lead:])
         scale = SCALE_WORDS.get(fold(word.group(0))) if word else None
         end = m.end() + lead + word.end() if word and scale else m.end()
-        found.append((m.start(), end, round(value * (scale or 1), 6), after))
+        found.append((m.start(), end, round(value * (scale or 1), 6)))
     found += [w for w in counted_words(text, lo, hi) if not any(s <= w[0] < e for s, e in taken)]
     found.sort()
     if not found:
         return Choice(None, None, margin=0.0)
     ends = [f[0] for f in found[1:]] + [hi]  # a number's words stop at the next number
-    found = [(s, e, v, text[e : min(nxt, e + 40)]) for (s, e, v, _), nxt in zip(found, ends, strict=True)]
+    found = [(s, e, v, text[e : min(nxt, e + 40)]) for (s, e, v), nxt in zip(found, ends, strict=True)]
     terms = set(q.query.terms)
     if header:
         score = {f[0]: _label_match(terms, _column(header, text, lo, f[0])) for f in found}
@@ -330,16 +330,15 @@ def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]
     return Choice(None, readable(text[s:e]), value, "count", 1.0 if len(scored) == 1 else 0.5)
 
 
-# Number words that count ("trois task forces", "drie werkgroepen"): not "un"/"een" (articles as
-# often as numbers), "neuf" (new) or "cent" ("pour cent").
+# Number words that count ("trois task forces", "drie werkgroepen"), two to twenty: not "un"/"een"
+# (articles as often as numbers) nor "neuf" (new).
 _COUNT_WORDS = {w: n for w, n in NUMBER_WORDS.items() if 2 <= n <= 20 and w not in ("neuf",)}
 _COUNT_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 
 
-def counted_words(text: str, lo: int, hi: int) -> list[tuple[int, int, float, str]]:
-    """Counts written as words in text[lo:hi], as (start, end, value, the words after)."""
-    return [(m.start(), m.end(), float(_COUNT_WORDS[m.group(1).lower()]), text[m.end() : min(hi, m.end() + 40)])
-            for m in _COUNT_WORD.finditer(text, lo, hi)]
+def counted_words(text: str, lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """Counts written as words in text[lo:hi], as (start, end, value)."""
+    return [(m.start(), m.end(), float(_COUNT_WORDS[m.group(1).lower()])) for m in _COUNT_WORD.finditer(text, lo, hi)]
 
 
 def free_durations(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
