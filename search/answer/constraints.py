@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from extract.models import Record
 from ingest.text import find_dates, find_years, fold
-from search.lexicon_actors import BODIES, PROFESSIONS
+from search.lexicon_actors import BODIES
 from search.models import Hit
 from search.question import CODE_RE, Question, actor_patterns
 
@@ -59,7 +59,7 @@ def unmet(q: Question, ev: Evidence) -> list[str]:
     out += [f"the date {d}" for d in q.dates if d not in ev.dates]
     out += [f"the document {r}" for r in q.refs if r not in ev.text]
     pats = actor_patterns()
-    out += [_label(p, PROFESSIONS) for p in q.professions if not pats["professions"][p].search(ev.folded)]
+    out += [p.replace("_", " ") for p in q.professions if not pats["professions"][p].search(ev.folded)]
     out += [_label(b, BODIES) for b in q.bodies if not pats["bodies"][b].search(ev.folded)]
     out += [p.replace("_", " ").title() for p in q.places if not pats["places"][p].search(ev.folded)]
     return out

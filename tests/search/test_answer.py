@@ -74,6 +74,10 @@ def test_a_question_is_parsed_once_with_its_constraints():
     assert q.kind == "amount" and q.codes == ("565235",) and q.years == ("2023",)
     assert q.professions == ("physiotherapist",) and q.bodies == ("cnmm",)
     assert parse_question("Hoeveel krijgt een huisarts?").professions == ()  # physicians do not constrain
+    # a specialty is a physician of one kind: it constrains, in every language
+    assert parse_question("Hoeveel krijgt een oogarts?").professions == ("ophthalmology",)
+    assert parse_question("Combien pour les anesthésistes ?").professions == ("anaesthesia",)
+    assert parse_question("What do paediatricians get?").professions == ("paediatrics",)
     assert parse_question("How did the fee change between 2020 and 2022?").compare
 
 
@@ -196,7 +200,7 @@ def test_comparisons_cite_both_figures(kb_dense, dev_questions):
 @pytest.mark.parametrize(
     "question, code, named",
     [("Quel était le montant du statut social 2016 pour un médecin conventionné ?", "constraint_unmet", "2016"),
-     ("Quel est le taux d'indexation des honoraires des kinésithérapeutes en 2020 ?", "constraint_unmet", "kinesitherapeut"),
+     ("Quel est le taux d'indexation des honoraires des kinésithérapeutes en 2020 ?", "constraint_unmet", "physiotherapist"),
      ("Quel est le tarif du code 123456 ?", "not_found", "123456")],
 )
 def test_constraints_are_checked_not_scored(kb_dense, question, code, named):
@@ -587,6 +591,15 @@ def test_a_region_or_province_is_a_constraint(question, places):
     text = "Environ 3.000 MG en Wallonie et à Bruxelles ; le taux atteint 86,24 % en Belgique."
     ev = Evidence(folded=fold(text), text=text, years=frozenset(), dates=frozenset(), codes=frozenset())
     assert bool(unmet(q, ev)) == bool(places)
+
+
+def test_a_specialty_is_met_by_its_name_in_another_language():
+    from search.answer.constraints import Evidence, unmet
+
+    text = "Anesthesiologie : 1,25 % ; les autres honoraires des médecins : 1,40 %."
+    ev = Evidence(folded=fold(text), text=text, years=frozenset(), dates=frozenset(), codes=frozenset())
+    assert unmet(parse_question("Met hoeveel procent stijgen de honoraria van een anesthesist?"), ev) == []
+    assert unmet(parse_question("Met hoeveel procent stijgen de honoraria van een oogarts?"), ev) == ["ophthalmology"]
 
 
 def test_the_year_of_a_cited_law_is_no_year_of_the_passage():
