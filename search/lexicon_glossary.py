@@ -82,6 +82,7 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "termijn": ("delai",),
     "dagen": ("jours",),
     "aangetekende brief": ("lettre recommandee",),
+    "jaarbasis": ("base annuelle",),  # a budget annex's full-year column
     # English
     "agreement": ("accord",),
     "physician": ("medecin",),
@@ -121,4 +122,9 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "prenatal": ("prenatale",),
     "days": ("jours",),
     "registered letter": ("lettre recommandee",),
+    "annual basis": ("base annuelle",),  # a budget annex's full-year column
+    "annual-base": ("base annuelle",),
+    "annual base": ("base annuelle",),
+    "full-year": ("base annuelle",),
+    "full year": ("base annuelle",),
 }

@@ -300,6 +300,9 @@ def test_a_budget_cell_is_chosen_by_its_row_and_column():
     assert choose(q, recs, text, start, end).value == 6000000
     q = parse_question("Combien l'accord prévoit-il en application 2020 pour l'advanced care planning ?")
     assert choose(q, recs, text, start, end).value == 2179000
+    for asked in ("Hoeveel voorziet het akkoord op jaarbasis voor advanced care planning?",
+                  "What full-year amount does the agreement set for advanced care planning?"):
+        assert choose(parse_question(asked), recs, text, start, end).value == 6537000  # the same column
 
 
 def test_a_comparison_of_years_cites_a_side_for_each_year():
