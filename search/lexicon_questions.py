@@ -103,6 +103,11 @@ FREQUENCY_CUES: tuple[str, ...] = (
     "hoeveel maal", "how often", "how many times", "how frequently",
 )
 
+# A period a frequency question names ("combien de fois par semaine"): it then asks how many
+# times; without one ("how often"), it asks the period ("une fois par période de six mois").
+FREQUENCY_PERIOD = (r"(?:par|per|a|an|each|every|elke|iedere)\s+(?:semaines?|mois|ans?|annees?|jours?|trimestres?|semestres?"
+                    r"|weeks?|maand|maanden|jaar|jaren|dag|dagen|kwartaal|semester|months?|years?|days?|quarters?)")
+
 # Cues of a question asking for a delay or a period ("within how many days").
 DURATION_CUES: tuple[str, ...] = (
     "dans quel delai", "quel delai", "quel est le delai", "delai de", "combien de jours", "combien de temps",

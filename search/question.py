@@ -21,6 +21,7 @@ from search.lexicon_questions import (
     DUTCH_NOT_COUNT,
     ELLIPTIC_HEADS,
     FREQUENCY_CUES,
+    FREQUENCY_PERIOD,
     KIND_PATTERNS,
     NOT_COUNT_NOUNS,
     QUESTION_KINDS,
@@ -115,15 +116,19 @@ _ASKS_WHO_RX = re.compile(ASKS_WHO)
 _ELLIPTIC_RX = {kind: re.compile(rf"\s*(?:(?:le|la|les|de|het|the)\s+|l')?{head}(?!\w)")
                 for kind, head in ELLIPTIC_HEADS.items()}
 _FREQUENCY_RX = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, FREQUENCY_CUES)) + r")(?!\w)")
+_PERIOD_RX = re.compile(rf"(?<!\w){FREQUENCY_PERIOD}(?!\w)")
 
 
 def question_kind(folded: str) -> str | None:
     """amount, percent, date, duration, count or code when the question asks for such a value
     (the earliest cue wins, then the longest; a delay cue wins over a date cue at the same place;
     without a cue, the noun a question without a question word starts with);
-    None for a clause, for "how often" (a frequency is a clause: "once per six months") and for
-    "which physicians…" (who is asked, not their fee)."""
-    if _FREQUENCY_RX.search(folded) or _ASKS_WHO_RX.search(folded):
+    None for a clause and for "which physicians…" (who is asked, not their fee). "How often" asks
+    what it does not state: how many times when it names the period ("combien de fois par
+    semaine"), else the period ("une fois par période de six mois")."""
+    if _FREQUENCY_RX.search(folded):
+        return "count" if _PERIOD_RX.search(folded) else "duration"
+    if _ASKS_WHO_RX.search(folded):
         return None
     if _COUNT_RX.search(folded):
         return "count"

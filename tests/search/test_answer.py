@@ -46,8 +46,9 @@ def _exact(kb, answer):
      ("What fee do dentists charge?", "amount"),
      ("Welk deel van het budget gaat naar de wachtposten?", "percent"),
      ("Hoeveel tijd heeft de arts om te antwoorden?", "duration"), ("How much time does the fund have?", "duration"),
-     ("How often may the fee be charged?", None), ("Hoe vaak per jaar mag de arts dat aanrekenen?", None),
-     ("Combien de fois par an le médecin peut-il l'attester ?", None),
+     ("How often may the fee be charged?", "duration"), ("Hoe vaak per jaar mag de arts dat aanrekenen?", "count"),
+     ("Combien de fois par semaine peut-il appliquer ses tarifs ?", "count"),
+     ("Combien de fois par an le médecin peut-il l'attester ?", "count"),
      ("Tot hoeveel prestaties is het aantal gestegen?", "count"),
      ("Wat is de HOS-code bij de ambulante code 565235?", "code"), ("Welke ziekenhuiscode hoort erbij?", "code"),
      ("What is the fee for code 565235?", "amount"),
@@ -652,3 +653,13 @@ def test_a_question_year_met_only_around_the_clause_is_a_feature():
     assert _year_by_context(parse_question("Quel est le forfait en 2021 ?"), c) == 1.0
     assert _year_by_context(parse_question("Quel est le forfait en 2020 ?"), c) == 0.0  # the title's year
     assert _year_by_context(parse_question("Quel est le forfait ?"), c) == 0.0
+
+
+def test_how_often_asks_what_the_question_does_not_state():
+    from search.answer.values import bare_duration
+
+    text = "Ces honoraires peuvent être attestés au maximum deux fois par semaine, une fois par période de six mois."
+    per_week = parse_question("Combien de fois par semaine ces honoraires peuvent-ils être attestés ?")
+    assert (per_week.kind, counts(per_week, text, 0, len(text), []).value) == ("count", 2)
+    how_often = parse_question("How often may these fees be charged?")
+    assert (how_often.kind, bare_duration(how_often, text, 0, len(text), []).text) == ("duration", "six mois")
