@@ -149,7 +149,7 @@ def owned_words(recs: list[Record], text: str, lo: int, hi: int) -> tuple[dict[s
     "et"/"en"/"and", go to the values in order."""
     owned = {r.id: "" for r in recs}
     gaps = [text[a.end : b.start] for a, b in zip(recs, recs[1:], strict=False)]
-    cuts = [max((m.start() for m in _SPLIT.finditer(g)), default=None) for g in gaps]
+    cuts = [_gap_cut(g) for g in gaps]
     after = [g if c is None else g[:c] for g, c in zip(gaps, cuts, strict=True)]
     lead = text[lo : recs[0].start]
     shared = lead.rstrip().endswith(":") or any(_WORD.search(a) for a in after)
@@ -157,8 +157,8 @@ def owned_words(recs: list[Record], text: str, lo: int, hi: int) -> tuple[dict[s
     if parts:
         for r, part in zip(recs, parts, strict=True):
             owned[r.id] += part
-    elif not shared:
-        owned[recs[0].id] += lead
+    elif not shared:  # what precedes the lead's last cut qualifies all ("Pour le Cartel, A (de 2,5 %) et B")
+        owned[recs[0].id] += lead[max((m.end() for m in _SPLIT.finditer(lead) if m.group(0) != "("), default=0):]
     inherited = ""
     for i, (gap, cut) in enumerate(zip(gaps, cuts, strict=True)):
         owned[recs[i].id] += after[i]
@@ -167,6 +167,15 @@ def owned_words(recs: list[Record], text: str, lo: int, hi: int) -> tuple[dict[s
             inherited += " " + owned[recs[i].id] + " " + gap[: gap.index(":")]
     owned[recs[-1].id] += text[recs[-1].end : hi]
     return owned, shared
+
+
+def _gap_cut(gap: str) -> int | None:
+    """Where the text between two values stops qualifying the first: at a closing parenthesis
+    that ends the first ("la norme (de 2,5 %) et notre index (de 3,34 %)"), else at the last
+    comma, semicolon, colon, opening parenthesis or conjunction."""
+    if gap.lstrip().startswith(")"):
+        return gap.index(")") + 1
+    return max((m.start() for m in _SPLIT.finditer(gap)), default=None)
 
 
 def _respective(lead: str, n: int) -> list[str] | None:

@@ -663,3 +663,11 @@ def test_how_often_asks_what_the_question_does_not_state():
     assert (per_week.kind, counts(per_week, text, 0, len(text), []).value) == ("count", 2)
     how_often = parse_question("How often may these fees be charged?")
     assert (how_often.kind, bare_duration(how_often, text, 0, len(text), []).text) == ("duration", "six mois")
+
+
+def test_a_value_in_parentheses_is_qualified_by_the_words_before_them():
+    text = "Pour le syndicat, il faut que la norme de croissance (de 2,5 %) et notre index (de 3,3 %) soient garantis."
+    recs = records_of(text, "percent")
+    asked = parse_question("What index does the union want guaranteed?")
+    assert choose(asked, recs, text, 0, len(text)).value == 3.3
+    assert choose(parse_question("Quelle norme de croissance le syndicat veut-il ?"), recs, text, 0, len(text)).value == 2.5
