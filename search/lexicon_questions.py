@@ -13,7 +13,7 @@ QUESTION_KINDS: dict[str, tuple[str, ...]] = {
     ),
     "percent": (
         "pourcentage", "quel taux", "quelle part", "quel pourcentage", "de combien", "taux",
-        "percentage", "welk percentage", "hoeveel procent", "what percentage", "rate",
+        "percentage", "welk percentage", "hoeveel procent", "what percentage", "rate", "by how much",
     ),
     "date": (
         "quand", "a partir de quand", "depuis quand", "jusqu'a quand", "quelle date", "pour quand",

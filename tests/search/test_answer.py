@@ -57,6 +57,8 @@ def _exact(kb, answer):
      ("Avec un index de 1,95 %, quel montant est réparti ?", "amount"),  # a stated percent is no cue
      ("Quel indice santé le budget retient-il ?", "percent"),
      ("Pour dénoncer, de combien de jours dispose-t-on ?", "duration"),
+     # "by how much" asks what "de combien" asks: the rate of a change
+     ("De combien la prime est-elle relevée ?", "percent"), ("By how much is the premium raised?", "percent"),
      ("Quels médecins verront leurs honoraires revalorisés ?", None), ("Which GPs get the new fee?", None),
      # a day or a period as the head noun; a question without a question word asks for its first noun
      ("On which day did the board meet?", "date"), ("Op welke dag werd het plan goedgekeurd?", "date"),
