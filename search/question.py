@@ -42,6 +42,9 @@ _ASKS_START = re.compile(r"depuis quand|a partir de quand|s'appliqu|en vigueur|v
                          r"|d'application|van toepassing|in werking|take effect|takes effect|\bappl(?:y|ies)\b")
 _ASKS_END = re.compile(r"jusqu'(?:a|au) quand|jusqu'a quelle date|until when|till when|tot wanneer|tot welke datum"
                        r"|\b(?:run|last)s? until\b|\bexpire|\bprend(?:-il|-elle)? fin\b|\bloopt af\b|\beindigt\b")
+_ASKS_DEADLINE = re.compile(r"\bby (?:when|what date|which date|what day)|\bbefore (?:when|what date|which date)|\bno later than when"
+                            r"|tegen wanneer|tegen welke datum|voor welke datum|uiterlijk wanneer|pour quand|d'ici quand"
+                            r"|d'ici quelle date|avant quelle date|pour quelle date|au plus tard quand|date limite|deadline")
 _ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise|baiss|diminu|redui"
                          r"|recul|daal|daling|gedaald|verminder|verlaag|decreas|drop|\bfall|\bfell|reduc")
 
@@ -68,6 +71,7 @@ class Question:
     compare: bool = False
     asks_start: bool = False
     asks_end: bool = False  # "until when", "jusqu'à quand": the end of a period, not its start
+    asks_deadline: bool = False  # "by when", "tegen wanneer", "pour quand": the date something is due
     asks_delta: bool = False
     numbers: tuple[float, ...] = ()  # the numbers the question states, years aside ("the €12 fee")
     refs: tuple[str, ...] = ()  # documents named by their number ("2024/382"): no year constraint
@@ -181,7 +185,7 @@ def parse_question(text: str) -> Question:
         professions=named("professions", folded), bodies=named("bodies", folded),
         places=named("places", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
-        asks_end=bool(_ASKS_END.search(folded)),
+        asks_end=bool(_ASKS_END.search(folded)), asks_deadline=bool(_ASKS_DEADLINE.search(folded)),
         asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),
     )
 

@@ -37,6 +37,10 @@ _SPLIT = re.compile(r"[,;:(]|\s(?:et|en|and|contre|tegenover|versus|puis|dan|the
 START = re.compile(r"(?:à\s+partir\s+d[ue]|dès\s+le|applicable|en\s+vigueur|depuis\s+le|vanaf|met\s+ingang\s+van|from)\s*(?:le\s+)?(?:1er\s+)?$", re.I)
 END = re.compile(r"(?:jusqu['’]\s*(?:au|à|a)|\bau|\btot(?:\s+en\s+met)?|\buntil|\bto|prend\s+fin\s+le|eindigt\s+op"
                  r"|expire\s+le)\s*(?:le\s+)?$", re.I)
+# A date due: "au plus tard le", "d'ici le", "pour le … au plus tard", "uiterlijk op", "vóór", "by".
+DEADLINE = re.compile(r"(?:au\s+plus\s+tard|d['’]ici|pour|avant|uiterlijk|tegen|vóór|voor|by|before|no\s+later\s+than"
+                      r"|at\s+the\s+latest)\s*(?:le\s+|op\s+|on\s+|the\s+)?(?:1er\s+)?$", re.I)
+DEADLINE_AFTER = re.compile(r"^\s*(?:au\s+plus\s+tard|at\s+the\s+latest|uiterlijk)\b", re.I)
 # A number after these words points to a part of a text ("au point 11", "artikel 51"), it counts nothing.
 REFERENCE_BEFORE = re.compile(r"(?:\bn°|\bnr\.?|\bnuméro|\bnummer|\barticles?|\bartikel|\bart\.|\bpoints?|\bpunt|§"
                               r"|\bchapitre|\bhoofdstuk|\bsection|\bannexe|\bbijlage|\btitre|\btitel|\bpages?|\bpagina)\s*$", re.I)
@@ -122,8 +126,9 @@ def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi
         score = sum(weights.get(t, 1.0) for t in found) + 2 * sum(1 for y in q.years if y in words)
         if q.compare and q.years and q.years[0] in owned[r.id]:
             score += 1.0  # the year a comparison starts from is the one it asks about
-        before = "" if shared and r is recs[0] else text[max(lo, r.start - 40) : r.start]
-        out[r.id] = score + _cue_score(q, r, before) + _from_to(text, recs, r, lo) - _period_start(q, text, recs, r)
+        adjacent = text[max(lo, r.start - 40) : r.start]
+        before = "" if shared and r is recs[0] else adjacent  # a shared lead's "fixé à" is every value's
+        out[r.id] = score + _cue_score(q, r, before, text) + _date_cue_score(q, r, adjacent, text) + _from_to(text, recs, r, lo) - _period_start(q, text, recs, r)
     return [out[r.id] for r in records]
 
 
@@ -219,6 +224,8 @@ def cue_factor(q: Question, records: list[Record], text: str) -> float:
         return 2.0
     if q.asks_end and any(r.type == "date" and END.search(b) for r, b in zip(records, befores, strict=True)):
         return 2.0
+    if q.asks_deadline and any(_due(r, b, text) for r, b in zip(records, befores, strict=True)):
+        return 2.0
     if not q.asks_delta and all(DELTA.search(b) for b in befores):
         return 0.6
     return 1.2 if any(DEFINING.search(b) for b in befores) else 1.0
@@ -233,17 +240,33 @@ def _period_start(q: Question, text: str, recs: list[Record], rec: Record) -> fl
     return 1.5 if END.search(text[rec.end : recs[i + 1].start]) and len(text[rec.end : recs[i + 1].start]) < 20 else 0.0
 
 
-def _cue_score(q: Question, rec: Record, before: str) -> float:
+def _cue_score(q: Question, rec: Record, before: str, text: str) -> float:
     score = 0.0
     if DEFINING.search(before):
         score += 1
     if DELTA.search(before) and not q.asks_delta:
         score -= 1.5
+    return score
+
+
+def _date_cue_score(q: Question, rec: Record, before: str, text: str) -> float:
+    """A date introduced as the start, end or deadline the question asks for: the words right
+    before it are its own even when the clause's lead qualifies every value."""
+    score = 0.0
     if rec.type == "date" and q.asks_start and START.search(before):
         score += 1.5
     if rec.type == "date" and q.asks_end and END.search(before):
         score += 1.5
+    if q.asks_deadline and _due(rec, before, text):
+        score += 1.5
     return score
+
+
+def _due(rec: Record, before: str, text: str) -> bool:
+    """Whether a day is stated as due ("au plus tard le 15 novembre", "pour le 20 avril au plus tard");
+    a year alone is not ("voor 2022" is "for 2022")."""
+    return rec.type == "date" and rec.unit != "duration" and len(str(rec.value)) == 10 and bool(
+        DEADLINE.search(before) or DEADLINE_AFTER.search(text[rec.end : rec.end + 20]))
 
 
 def _choice(q: Question, rec: Record, margin: float) -> Choice:

@@ -673,3 +673,15 @@ def test_a_value_in_parentheses_is_qualified_by_the_words_before_them():
     asked = parse_question("What index does the union want guaranteed?")
     assert choose(asked, recs, text, 0, len(text)).value == 3.3
     assert choose(parse_question("Quelle norme de croissance le syndicat veut-il ?"), recs, text, 0, len(text)).value == 2.5
+
+
+def test_by_when_asks_for_the_day_something_is_due():
+    text = "Le conseil, réuni le 19 octobre 2020, attend les propositions pour le 20 avril 2021 au plus tard."
+    recs = records_of(text, "date")
+    for question in ("By when are the proposals expected?", "Tegen wanneer worden de voorstellen verwacht?",
+                     "Pour quand le conseil attend-il les propositions ?"):
+        q = parse_question(question)
+        assert q.asks_deadline and choose(q, recs, text, 0, len(text)).value == "2021-04-20", question
+    assert not parse_question("Quand le conseil s'est-il réuni ?").asks_deadline
+    lead = "Pour 2022, le conseil approuve le 3 mars 2022 le plan remis d'ici le 1er février 2022."
+    assert choose(parse_question("By what date is the plan due?"), records_of(lead, "date"), lead, 0, len(lead)).value == "2022-02-01"
