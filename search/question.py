@@ -148,7 +148,9 @@ def question_kind(folded: str) -> str | None:
 
 
 def _form_rx(forms: tuple[str, ...]) -> re.Pattern:
-    parts = [re.escape(f[:-1]) + r"[\w-]*" if f.endswith("*") else re.escape(f) for f in forms]
+    """One pattern for a name's forms ("kine*" is a prefix); a space matches any run of
+    whitespace, so a name broken across lines ("au Comité\n\nde l'assurance") is still found."""
+    parts = [_spaced(f[:-1]) + r"[\w-]*" if f.endswith("*") else _spaced(f) for f in forms]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
@@ -161,6 +163,10 @@ def actor_patterns() -> dict[str, dict[str, re.Pattern]]:
         "bodies": {k: _form_rx(v) for k, v in BODIES.items()},
         "places": {k: _form_rx(v) for k, v in PLACES.items()},
     }
+
+
+def _spaced(form: str) -> str:
+    return r"\s+".join(re.escape(w) for w in form.split(" "))
 
 
 def named(table: str, folded: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from ingest.text import fold
 from search.answer.values import choose, counts, readable
 from search.evaluate import load_questions, run_fold
 from search.models import Filters, Hit
-from search.question import parse_question, question_kind
+from search.question import named, parse_question, question_kind
 
 NEGATIVES = Path(__file__).resolve().parents[1] / "data" / "negatives.jsonl"
 
@@ -685,3 +685,9 @@ def test_by_when_asks_for_the_day_something_is_due():
     assert not parse_question("Quand le conseil s'est-il réuni ?").asks_deadline
     lead = "Pour 2022, le conseil approuve le 3 mars 2022 le plan remis d'ici le 1er février 2022."
     assert choose(parse_question("By what date is the plan due?"), records_of(lead, "date"), lead, 0, len(lead)).value == "2022-02-01"
+
+
+def test_a_name_broken_across_lines_is_still_named():
+    folded = fold("des propositions soumises au Comité \n\nde l'assurance et au\nConseil général")
+    assert set(named("bodies", folded)) == {"insurance_committee", "general_council"}
+    assert named("bodies", fold("le Comité de gestion")) == ()
