@@ -31,9 +31,11 @@ QUESTION_KINDS: dict[str, tuple[str, ...]] = {
 # question word, up to a few words, and a noun naming that kind of value.
 _WH = r"(?:quel|quelle|quels|quelles|what|which|welk|welke|wat\s+is\s+het|wat\s+zijn\s+de)"
 _MONEY = (r"(?:montants?|sommes?|budgets?|tarifs?|prix|couts?|honoraires?|forfaits?|primes?|enveloppes?"
-          r"|plafonds?|revenus?|deficits?|economies?|bedrag(?:en)?|tarie(?:f|ven)|prijs|prijzen|kost(?:en)?"
-          r"|honorari(?:um|a)|premies?|tekort|besparing(?:en)?|amounts?|fees?|prices?|costs?|premiums?"
-          r"|ceilings?|caps?|deficits?|savings|allowances?|benefits?|sums?)")
+          r"|plafonds?|revenus?|deficits?|economies?|[\w-]*bedrag(?:en)?|[\w-]*tarie(?:f|ven)|prijs|prijzen|kost(?:en)?"
+          r"|[\w-]*honorari(?:um|a)|[\w-]*premies?|tekort|besparing(?:en)?|amounts?|fees?|prices?|costs?|premiums?"
+          r"|ceilings?|caps?|deficits?|savings|allowances?|benefits?|sums?"
+          r"|[\w-]*inkomens?|incomes?|suppl[eé]ments?|supplementen|pensions?|[\w-]*pensioen(?:en)?"
+          r"|statuts?\s+socia(?:l|ux)|sociaal\s+statuut|social\s+status)")
 _SHARE = (r"(?:pourcentages?|taux|parts?|proportions?|aandeel|deel|percentages?|shares?|rates?|indexation"
           r"|indexering|indices?|[\w-]*index)")
 # Who is asked about ("quels médecins … leurs honoraires" asks which physicians, not a fee): after a
@@ -54,7 +56,8 @@ def _gap(head: str) -> str:
 
 KIND_PATTERNS: dict[str, tuple[str, ...]] = {
     "amount": (rf"{_WH}\s+{_gap(_SHARE + '|' + _DATE_NOUN + '|' + _WHO)}{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
-               r"a combien s'eleve", r"a combien se monte"),
+               r"a combien s'eleve", r"a combien se monte",
+               r"\bwhat\s+(?:do|does|did|will|would|can|could)\s+(?:[\w']+\s+){1,3}?(?:get\s+|be\s+)?paid\b"),
     "percent": (rf"{_WH}\s+{_gap(_MONEY + '|' + _DATE_NOUN + '|' + _WHO)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
     "code": (rf"(?:quels?|which|welke|what|wat\s+(?:is|zijn))\s+{_gap(_MONEY + '|' + _SHARE)}"
              r"(?:[\w-]*code|numeros?\s+de\s+code|codenummer)s?\b(?!\s*\d{6})",),  # "du code 565014" names it

@@ -59,6 +59,10 @@ def _exact(kb, answer):
      ("Pour dénoncer, de combien de jours dispose-t-on ?", "duration"),
      # "by how much" asks what "de combien" asks: the rate of a change
      ("De combien la prime est-elle relevée ?", "percent"), ("By how much is the premium raised?", "percent"),
+     # money nouns in each language, Dutch compounds included; "what do I get paid"
+     ("Welk jaarinkomen geldt als grens?", "amount"), ("What income ceiling applies?", "amount"),
+     ("Quel supplément le kiné peut-il demander ?", "amount"), ("Welk basisbedrag geldt voor het pensioen?", "amount"),
+     ("Quel statut social en 2024 ?", "amount"), ("What do nurses get paid for a home visit?", "amount"),
      ("Quels médecins verront leurs honoraires revalorisés ?", None), ("Which GPs get the new fee?", None),
      # a day or a period as the head noun; a question without a question word asks for its first noun
      ("On which day did the board meet?", "date"), ("Op welke dag werd het plan goedgekeurd?", "date"),
