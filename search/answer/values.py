@@ -20,6 +20,7 @@ from search.analysis import analyse
 from search.lexicon_questions import (
     KIND_RECORD_TYPES,
     NON_PREFERENTIAL_CUES,
+    PATIENT_SHARE_CUES,
     PREFERENTIAL_CUES,
     REIMBURSEMENT_CUES,
     SCALE_WORDS,
@@ -290,8 +291,12 @@ def value_choice(rec: Record, margin: float = 1.0) -> Choice:
 
 def tariff_field(q: Question, given: tuple[str, ...] = ()) -> str:
     """Which cell of a tariff row the question asks for: the fee, or a reimbursement column;
-    never a field in `given` (one the question states itself)."""
+    never a field in `given` (one the question states itself); "patient_share", which no row has,
+    when the question asks first what the patient pays himself."""
     f = q.folded
+    share = min((f.find(c) for c in PATIENT_SHARE_CUES if c in f), default=-1)
+    if share >= 0 and not any(0 <= f.find(c) < share for c in REIMBURSEMENT_CUES):
+        return "patient_share"
     pref = "pref" if any(c in f for c in PREFERENTIAL_CUES) and not any(c in f for c in NON_PREFERENTIAL_CUES) else "nonpref"
     for name, cues in TARIFF_FIELDS:
         if name not in given and any(c in f for c in cues):

@@ -385,7 +385,11 @@ def test_a_sub_heading_alone_is_no_answer_but_leads_in_to_what_follows():
      ("Quelle est la valeur de la lettre-clé B du code 565014 ?", 1.257532, "1,257532"),
      ("Quel est le coefficient du code 565014 ?", 289, "289"),
      ("What is the key letter of code 565014?", "B", "B"),
-     ("Quelle intervention ambulatoire sans régime préférentiel pour le code 565014 ?", 354.75, "354,75")],
+     ("Quelle intervention ambulatoire sans régime préférentiel pour le code 565014 ?", 354.75, "354,75"),
+     # what the patient pays is in no cell: no value rather than the reimbursement
+     ("Hoeveel remgeld betaalt een ambulante patiënt voor code 565014?", None, None),
+     ("How much is left for the patient to pay for an outpatient 565014?", None, None),
+     ("How much do the funds reimburse for an outpatient 565014, and is there a co-payment?", 354.75, "354,75")],
 )
 def test_a_tariff_cell_is_the_field_the_question_names(question, value, written):
     from search.answer.values import _tariff_choice
