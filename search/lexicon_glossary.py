@@ -22,6 +22,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "tarifs": ("honoraires",),
     "medecin generaliste": ("mg",),
     "medecins generalistes": ("mg",),
+    "medecin specialiste": ("ms",),
+    "medecins specialistes": ("ms",),
     "poste de garde": ("postes de garde",),
     # Dutch
     "akkoord": ("accord",),

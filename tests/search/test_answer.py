@@ -699,3 +699,15 @@ def test_a_name_broken_across_lines_is_still_named():
     folded = fold("des propositions soumises au Comité \n\nde l'assurance et au\nConseil général")
     assert set(named("bodies", folded)) == {"insurance_committee", "general_council"}
     assert named("bodies", fold("le Comité de gestion")) == ()
+
+
+def test_a_column_named_by_its_abbreviation_answers_the_full_name():
+    text = "Région flamande\t94,18 %\t78,46 %\t84,91 %"
+    heads = ("% MG conventionnés", "% MS conventionnés", "% médecins conventionnés")
+    recs = [Record(id=str(i), doc_id="d", type="percent", value=v, unit="%", text=t, start=text.index(t),
+                   end=text.index(t) + len(t), extra={"column": h, "row": "Région flamande"})
+            for i, (v, t, h) in enumerate(zip((94.18, 78.46, 84.91), ("94,18 %", "78,46 %", "84,91 %"), heads, strict=True))]
+    q = parse_question("Quel pourcentage des médecins spécialistes sont conventionnés en Région flamande ?")
+    assert choose(q, recs, text, 0, len(text)).value == 78.46
+    q = parse_question("Quel pourcentage des médecins généralistes sont conventionnés en Région flamande ?")
+    assert choose(q, recs, text, 0, len(text)).value == 94.18
