@@ -30,6 +30,7 @@ from search.question import Question
 _FRACTION = re.compile(r"(?<!\w)(?:" + "|".join(FRACTION_PATTERNS) + r")(?!\w)")
 _CLAUSE_CUT = re.compile(r";\s+")
 _LINK = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)")
+_LEAD_LINE = re.compile(r"[^\n]*:[ \t]*\n")  # a line ending with a colon
 _LIST_ITEM = re.compile(r"[-•*–·]|\(?[a-z]\)\s")
 
 
@@ -86,7 +87,7 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         if mine:
             score *= cue_factor(q, mine, text)
         out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, _value_spans(inside),
-                             valued, ev, unmet + other_year(q, text[s:e], inside, ev, hit.title)
+                             valued, ev, unmet + other_year(q, lead_in(text, hit.start, s) + text[s:e], inside, ev, hit.title)
                              + other_month(q, inside) + sources, own=strict,
                              held=inside, header=list(header)))
     return out
@@ -106,6 +107,16 @@ def spans(text: str, hit: Hit) -> list[tuple[int, int]]:
     out += [(s, sents[i + 1][1]) for i, (s, e) in enumerate(sents[:-1])
             if text[s:e].rstrip().endswith(":") or _bare_line(text, s, e)]
     return list(dict.fromkeys(out))
+
+
+def lead_in(text: str, lo: int, s: int) -> str:
+    """The line announcing the list a clause starting a line belongs to ("Le montant du statut
+    social 2022 s'élève à :"), from the passage's start `lo`; empty for any other clause. Its
+    years are the item's: "2.462,10 euros pour les médecins …" is a 2022 figure."""
+    if text[text.rfind("\n", lo, s) + 1 : s].strip():
+        return ""
+    lines = [m.group(0) for m in _LEAD_LINE.finditer(text, lo, s)]
+    return lines[-1] if lines else ""
 
 
 def _bare_line(text: str, s: int, e: int) -> bool:

@@ -490,6 +490,16 @@ def test_a_clause_stating_another_year_does_not_meet_the_question_year_through_i
     assert other("L'objectif pour 2022 a été fixé à 9.412.653 milliers d'euros.", "ACCORD 2021") == []
 
 
+def test_a_list_item_has_the_years_of_the_line_announcing_it():
+    from search.answer.candidates import lead_in
+
+    text = "Intro 2021.\nLe statut social 2022 s'élève à : \n\n 5.218,40 euros pour A ;\n\n 2.462,10 euros pour B."
+    item = text.index("2.462,10")
+    assert lead_in(text, 0, item) == "Le statut social 2022 s'élève à : \n"
+    assert lead_in(text, 0, text.index("pour B")) == ""  # not the start of a line
+    assert lead_in(text, text.index(" 5.218"), item) == ""  # the announcing line is outside the passage
+
+
 @pytest.mark.parametrize(
     "question, sources",
     [("Op welke datum werden de tarieven volgens de UMWB gepubliceerd?", ("UMWB",)),
