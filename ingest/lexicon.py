@@ -36,6 +36,12 @@ DOC_TYPE_CUES: tuple[tuple[str, str, int], ...] = (
     ("accord", "de nationale commissie artsen-ziekenfondsen", 2),
     ("accord", "a conclu le", 2),
     ("accord", "heeft op", 0),
+    ("convention", "convention nationale entre", 6),
+    ("convention", "convention entre les", 4),
+    ("convention", "nationale overeenkomst tussen", 6),
+    ("convention", "overeenkomst tussen de", 4),
+    ("convention", "commission de conventions", 2),
+    ("convention", "overeenkomstencommissie", 2),
     ("circular", "circulaire oa", 6),
     ("circular", "circulaire aux organismes assureurs", 6),
     ("circular", "omzendbrief vi", 6),
@@ -94,4 +100,11 @@ HYPHEN_SUFFIXES = frozenset("ci là même mêmes il ils elle elles on t y en".sp
 CODE_COLUMN_CUES: tuple[str, ...] = (
     "code", "codes", "numero", "nummer", "nomenclature", "nomenclatuur", "pseudocode", "amb", "hos",
     "prestation", "verstrekking",
+)
+
+# A document's letterhead: the institution and its service, above the title (folded prefixes).
+LETTERHEAD_LINES: tuple[str, ...] = (
+    "institut national d'assurance maladie", "rijksinstituut voor ziekte", "national institute for health",
+    "service des soins de sante", "dienst voor geneeskundige verzorging", "service public federal",
+    "federale overheidsdienst", "inami", "riziv", "inami-riziv", "riziv-inami",
 )

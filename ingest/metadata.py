@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ingest.draft import Draft
-from ingest.lexicon import DOC_TYPE_CUES, LANG_CODES
+from ingest.lexicon import DOC_TYPE_CUES, LANG_CODES, LETTERHEAD_LINES
 from ingest.models import Span
 from ingest.text import fold
 from ingest.text.dates import find_dates
@@ -15,10 +15,21 @@ _SIGNED = re.compile(
     r"(?:fait\s+à|gedaan\s+te|opgemaakt\s+te|done\s+at)?\s*[A-ZÀ-Ý][\w\-]+,\s+(?:le\s+|den\s+|on\s+)?$", re.I
 )
 _VALID_FROM = re.compile(
-    r"(?:applicables?|d['’]application|en vigueur)\s+(?:à\s+partir\s+du|à\s+partir\s+de|dès\s+le|au)"
+    r"(?:applicables?|d['’]application)\s+(?:à\s+partir\s+du|à\s+partir\s+de|dès\s+le|au)"
+    r"|en\s+vigueur\s+(?:à\s+partir\s+du|à\s+partir\s+de|dès\s+le)"  # "les honoraires en vigueur au 31 décembre": a state
     r"|van\s+toepassing\s+(?:vanaf|met\s+ingang\s+van)|in\s+werking\s+(?:vanaf|op)|applicable\s+from|effective\s+from",
     re.I,
 )
+# The text saying from when it applies itself: "La présente convention entre en vigueur le 1er janvier
+# 2024", "Le présent accord est conclu pour une période d'un an, à savoir du 1er janvier 2020 au …".
+_OWN_START = re.compile(
+    r"(?:l[ea]\s+présente?|dit|deze|this)\s+(?:accord|convention|circulaire|arrêté|akkoord|overeenkomst|omzendbrief"
+    r"|besluit|agreement)\b[^.;]{0,80}?(?:entre\s+en\s+vigueur\s+le|produit\s+ses\s+effets\s+le"
+    r"|s['’]applique\s+à\s+partir\s+du|(?:est|sont)\s+applicables?\s+à\s+partir\s+du|à\s+savoir\s+du|treedt\s+in\s+werking\s+op|heeft\s+uitwerking\s+met\s+ingang\s+van"
+    r"|namelijk\s+van|takes\s+effect\s+on|namely\s+from)",
+    re.I,
+)
+_SUBJECT = re.compile(r"(?:objet|concerne|betreft|onderwerp|subject)\s*:\s*(.+)", re.I)
 _CONCLUDED = re.compile(r"(?:a\s+conclu|conclu|sign[ée]|gesloten|ondertekend|approuvé)\s+le\s*$", re.I)
 
 
@@ -40,10 +51,16 @@ def _plain_lines(text: str) -> list[str]:
 
 
 def guess_title(draft: Draft, body: str, source: Path) -> str:
-    """The page title, a cue line such as "Circulaire OA ...", the first short line, or the file name."""
+    """The page title, a letter's subject line ("Objet : …", "Betreft: …"), a cue line such as
+    "Circulaire OA ...", the first short line below the letterhead, or the file name."""
     if draft.title:
         return draft.title
+    subject = next((m.group(1).strip() for m in map(_SUBJECT.match, _plain_lines(body)[:30]) if m), None)
+    if subject and 8 <= len(subject) <= 200:  # a letter's "Objet :" / "Betreft:" line
+        return subject
     lines = _plain_lines(body)[:15]
+    while lines and any(fold(lines[0]).startswith(h) for h in LETTERHEAD_LINES):
+        lines = lines[1:]  # "INSTITUT NATIONAL D'ASSURANCE MALADIE-INVALIDITÉ", "Service des soins de santé"
     for i, line in enumerate(lines):
         folded = fold(line)
         if len(line) < 160 and any(cue in folded for t, cue, w in DOC_TYPE_CUES if w >= 3 and t != "letter"):
@@ -70,7 +87,7 @@ def guess_doc_type(draft: Draft, title: str, body: str) -> str:
     """Score type cues on the title, the opening and the closing of the text."""
     head = fold(title + "\n" + body.strip()[:1500])
     tail = fold(body.strip()[-1200:])
-    scores = {"accord": 0, "circular": 0, "letter": 0, "news": 0}
+    scores = dict.fromkeys(dict.fromkeys(t for t, _, _ in DOC_TYPE_CUES) | {"news": 0}, 0)
     for doc_type, cue, weight in DOC_TYPE_CUES:
         if cue in head:
             scores[doc_type] += weight + (2 if cue in fold(title) else 0)
@@ -103,7 +120,12 @@ def guess_date(draft: Draft, title: str, body: str) -> str | None:
 
 
 def guess_valid_from(body: str) -> str | None:
-    """The date from which a text applies ("Applicable à partir de 1/01/2025")."""
+    """The date from which a text applies: what it says of itself ("La présente convention entre
+    en vigueur le 1er janvier 2024"), else an opening cue ("Applicable à partir de 1/01/2025")."""
+    for m in _OWN_START.finditer(body):
+        found = find_dates(body[m.end() : m.end() + 40])
+        if found and found[0][0] < 12:
+            return found[0][2]
     for m in _VALID_FROM.finditer(body[:4000]):
         found = find_dates(body[m.end() : m.end() + 60])
         if found and found[0][0] < 25:

@@ -10,9 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-DocType = Literal["accord", "circular", "news", "letter", "other"]
+DocType = Literal["accord", "convention", "circular", "news", "letter", "law", "page", "other"]
 Lang = Literal["fr", "nl", "en", "de"]
-DOC_TYPES: tuple[str, ...] = ("accord", "circular", "news", "letter", "other")
+DOC_TYPES: tuple[str, ...] = ("accord", "convention", "circular", "news", "letter", "law", "page", "other")
 
 
 class Span(BaseModel):

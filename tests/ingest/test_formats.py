@@ -108,6 +108,7 @@ def test_language_detection(text, lang):
 def test_metadata_of_the_corpus(corpus_dir):
     accord = parse_file(corpus_dir / "accord-medico-mutualiste-2020.txt")
     assert (accord.doc_type, accord.date, accord.title) == ("accord", "2019-12-19", "ACCORD NATIONAL MÉDICO-MUTUALISTE 2020")
+    assert accord.valid_from == "2020-01-01"  # "Le présent accord est conclu pour une période d'un an, à savoir du …"
     letter = parse_file(corpus_dir / "lettre-2021-taskforces-soins-pertinents.txt")
     assert letter.doc_type == "letter" and letter.date is None
     news = parse_file(corpus_dir / NEWS[1])
@@ -121,3 +122,26 @@ def test_a_dutch_circular_is_recognised(tmp_path):
         "De honoraria van de geneeskundige verstrekkingen worden geïndexeerd met 3,22%.\n", encoding="utf-8")
     doc = parse_file(path)
     assert (doc.doc_type, doc.lang, doc.date, doc.valid_from) == ("circular", "nl", "2024-12-12", "2025-01-01")
+
+
+def test_a_convention_below_its_letterhead_is_titled_typed_and_dated_by_what_it_says(tmp_path):
+    path = Path(tmp_path) / "convention.txt"
+    path.write_text(
+        "INSTITUT NATIONAL D'ASSURANCE MALADIE-INVALIDITÉ\nService des soins de santé\n\n"
+        "CONVENTION NATIONALE ENTRE LES LOGOPÈDES ET LES ORGANISMES ASSUREURS 2026\n\n"
+        "Conclue le 10 décembre 2025 au sein de la Commission de conventions.\n\n"
+        "Art. 2. Les honoraires en vigueur au 31 décembre 2025 sont indexés de 2 %.\n\n"
+        "Art. 3. La présente convention entre en vigueur le 1er janvier 2026.\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.title == "CONVENTION NATIONALE ENTRE LES LOGOPÈDES ET LES ORGANISMES ASSUREURS 2026"
+    assert (doc.doc_type, doc.valid_from) == ("convention", "2026-01-01")  # not the fees "en vigueur au 31 décembre"
+
+
+def test_a_letter_is_titled_by_its_subject_line(tmp_path):
+    path = Path(tmp_path) / "brief.txt"
+    path.write_text(
+        "RIJKSINSTITUUT VOOR ZIEKTE- EN INVALIDITEITSVERZEKERING\nCel Monitoring\n\nBrussel, 3 maart 2025\n\n"
+        "Betreft: verzoek om gegevens over de wachtposten\n\nGeachte,\n\nWij vragen u de gegevens te bezorgen.\n\n"
+        "Met vriendelijke groeten,\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert (doc.title, doc.doc_type, doc.lang) == ("verzoek om gegevens over de wachtposten", "letter", "nl")
