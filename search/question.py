@@ -45,6 +45,10 @@ _ASKS_END = re.compile(r"jusqu'(?:a|au) quand|jusqu'a quelle date|until when|til
 _ASKS_DEADLINE = re.compile(r"\bby (?:when|what date|which date|what day)|\bbefore (?:when|what date|which date)|\bno later than when"
                             r"|tegen wanneer|tegen welke datum|voor welke datum|uiterlijk wanneer|pour quand|d'ici quand"
                             r"|d'ici quelle date|avant quelle date|pour quelle date|au plus tard quand|date limite|deadline")
+# "à côté de la norme de croissance", "on top of indexation": what follows names what is not asked.
+_CONTRAST = re.compile(r"(?:a cote d|en plus d|au-dela d|\boutre|on top of|besides|apart from|in addition to|\bnaast"
+                       r"|bovenop|\bbehalve)(?:e\s+|u\s+|es\s+|'|\s+)(?:(?:l'|la|le|les|the|de|het|een)\s*)?"
+                       r"(?!quel|welk|what|which|combien|hoeveel|\d)([^,;:?()]{3,60})")
 _ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise|baiss|diminu|redui"
                          r"|recul|daal|daling|gedaald|verminder|verlaag|decreas|drop|\bfall|\bfell|reduc")
 
@@ -76,6 +80,7 @@ class Question:
     numbers: tuple[float, ...] = ()  # the numbers the question states, years aside ("the €12 fee")
     refs: tuple[str, ...] = ()  # documents named by their number ("2024/382"): no year constraint
     sources: tuple[str, ...] = ()  # who the answer must come from ("selon l'ABSyM")
+    contrast: tuple[str, ...] = ()  # terms of what the question sets aside ("à côté de la norme"): not asked
 
     def states(self, rec: Record) -> bool:
         """Whether the question itself states this record's value: what it gives is not what it
@@ -192,8 +197,14 @@ def parse_question(text: str) -> Question:
         places=named("places", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
         asks_end=bool(_ASKS_END.search(folded)), asks_deadline=bool(_ASKS_DEADLINE.search(folded)),
-        asks_delta=bool(_ASKS_DELTA.search(folded)), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),
+        asks_delta=bool(_ASKS_DELTA.search(folded)), contrast=contrast_terms(folded), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),
     )
+
+
+def contrast_terms(folded: str) -> tuple[str, ...]:
+    """The analysed terms of what a question sets beside what it asks ("à côté de la norme de
+    croissance", "on top of indexation", "naast het index"), up to the next punctuation."""
+    return tuple(dict.fromkeys(t for m in _CONTRAST.finditer(folded) for t in analyse_query(m.group(1)).terms))
 
 
 def stated_numbers(text: str, codes: tuple[str, ...], spans: list[tuple[int, int]]) -> tuple[float, ...]:

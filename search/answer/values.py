@@ -115,16 +115,19 @@ def choose(q: Question, records: list[Record], text: str, lo: int, hi: int,
 def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi: int,
                       weights: dict[str, float]) -> list[float]:
     """Each value's words, matched with the question's (see `owned_words`); a year the question
-    names counts 2 more in a value's own words or labels ("92,59 % contre 92,71 % en 2023")."""
+    names counts 2 more in a value's own words or labels ("92,59 % contre 92,71 % en 2023"); the
+    words of what the question sets aside ("à côté de la norme de croissance") count against."""
     recs = sorted(records, key=lambda r: r.start)
     owned, shared = owned_words(recs, text, lo, hi)
-    terms = set(q.query.terms)
+    terms, aside = set(q.query.terms) - set(q.contrast), set(q.contrast)
     out = {}
     for r in recs:
         labels = " ".join(str(r.extra.get(k, "")) for k in ("column", "row"))
         words = labels if r.extra.get("row") else owned[r.id] + " " + labels  # a cell: its row and column
-        found = terms & set(analyse(words))
+        analysed = set(analyse(words))
+        found = terms & analysed
         score = sum(weights.get(t, 1.0) for t in found) + 2 * sum(1 for y in q.years if y in words)
+        score -= sum(weights.get(t, 1.0) for t in aside & analysed)  # what the question sets aside
         if q.compare and q.years and q.years[0] in owned[r.id]:
             score += 1.0  # the year a comparison starts from is the one it asks about
         adjacent = text[max(lo, r.start - 40) : r.start]

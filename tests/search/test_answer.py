@@ -721,3 +721,13 @@ def test_a_column_named_by_its_abbreviation_answers_the_full_name():
     assert choose(q, recs, text, 0, len(text)).value == 78.46
     q = parse_question("Quel pourcentage des médecins généralistes sont conventionnés en Région flamande ?")
     assert choose(q, recs, text, 0, len(text)).value == 94.18
+
+
+def test_what_the_question_sets_aside_is_not_what_it_asks():
+    text = "Le syndicat veut que la norme de croissance de 2,5 % et un index de 3,3 % soient garantis."
+    recs = records_of(text, "percent")
+    for question in ("Quel taux le syndicat veut-il voir garanti, à côté de la norme de croissance ?",
+                     "Besides the growth norm, what rate does the union want guaranteed?"):
+        q = parse_question(question)
+        assert q.contrast and choose(q, recs, text, 0, len(text)).value == 3.3, question
+    assert parse_question("Au-delà de quel revenu les tarifs ne s'appliquent-ils plus ?").contrast == ()
