@@ -267,9 +267,12 @@ def _stronger_unmet(best: Candidate, cands: list[Candidate]) -> Candidate | None
 def _held_value(q: Question, c: Candidate) -> Choice:
     """For a question that names no kind of value, the clause answers in words; when it holds
     a single amount, percentage or delay the question does not state itself, that is its
-    normalised value (the text stays the clause)."""
+    normalised value, and when it holds none but lists codes, those are (the text stays the clause)."""
     values = [r for r in c.held if (r.type in ("amount", "percent") or (r.type == "date" and r.unit == "duration"))
               and not q.states(r)]
+    codes = list(dict.fromkeys(str(r.value) for r in c.held if r.type == "code" and str(r.value) not in q.codes))
+    if not values and codes:  # "which services …?" answered by the codes the clause lists
+        return Choice(None, None, codes[0] if len(codes) == 1 else codes, "code", margin=0.0)
     if len(values) != 1:
         return Choice(None, None, margin=0.0)
     picked = value_choice(values[0], 0.0)

@@ -418,6 +418,12 @@ def test_a_clause_answering_an_untyped_question_carries_its_single_value():
     assert _held_value(q, Candidate(hit, 0, len(text), text, 1.0, 1.0, held=two)).value is None
     stated = parse_question("Quand les honoraires sont-ils revalorisés de 6,2 % ?")  # what it states is not its answer
     assert _held_value(stated, c).value is None
+    listed = "Les prestations de réanimation 211223 et 211245 sont indexées."  # "which services?": their codes
+    codes = records_of(listed, "code")
+    c = Candidate(hit, 0, len(listed), listed, 1.0, 1.0, held=codes)
+    asked = parse_question("Quelles prestations de réanimation sont indexées ?")
+    assert (_held_value(asked, c).value, _held_value(asked, c).unit) == (["211223", "211245"], "code")
+    assert _held_value(parse_question("Which services besides 211223 are indexed?"), c).value == "211245"
 
 
 def test_the_day_of_a_date_is_not_another_value_of_a_percent_answer():
