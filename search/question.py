@@ -139,8 +139,9 @@ def question_kind(folded: str) -> str | None:
         return "count" if _PERIOD_RX.search(folded) else "duration"
     if _ASKS_WHO_RX.search(folded):
         return None
-    if _COUNT_RX.search(folded):
-        return "count"
+    count = _COUNT_RX.search(folded)
+    if count and not any(m and m.start() < count.start() for m in map(lambda rx: rx.search(folded), _kind_rx().values())):
+        return "count"  # "how many …" unless another cue comes first ("by what date … how many GMDs")
     if any(re.search(p, folded) for p in CONDITION_PATTERNS):
         return None
     found = sorted((m.start(), -len(m.group(0)), kind != "duration", kind)

@@ -63,6 +63,9 @@ def _exact(kb, answer):
      ("Welk jaarinkomen geldt als grens?", "amount"), ("What income ceiling applies?", "amount"),
      ("Quel supplément le kiné peut-il demander ?", "amount"), ("Welk basisbedrag geldt voor het pensioen?", "amount"),
      ("Quel statut social en 2024 ?", "amount"), ("What do nurses get paid for a home visit?", "amount"),
+     # the earliest cue wins over a later "how many"
+     ("By what date must each fund report how many files were closed?", "date"),
+     ("Tegen wanneer melden de ziekenfondsen hoeveel dossiers werden afgesloten?", "date"),
      ("Quels médecins verront leurs honoraires revalorisés ?", None), ("Which GPs get the new fee?", None),
      # a day or a period as the head noun; a question without a question word asks for its first noun
      ("On which day did the board meet?", "date"), ("Op welke dag werd het plan goedgekeurd?", "date"),
