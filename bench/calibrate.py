@@ -8,6 +8,8 @@ question counts as right as `kb eval` counts it (unanswerable ones are never rig
 model over the features is fitted; the threshold is the lowest at which the cross-validated
 wrong answers stay at or under --max-wrong of the decisions (by default the 5 % target less one
 standard error of that rate over the tuning questions: the margin for estimating it on them).
+With three or more question files, each file is held out in turn (its questions were written by
+other people than the others') and the threshold must hold in every one of them.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def main() -> None:
     kb = KnowledgeBase(load_settings(args.data))
     retriever = kb.retriever()
     raw = Answerer(retriever, replace(kb.answer_params, min_confidence=0.0))
-    rows, right = [], []
+    rows, right, groups = [], [], []
     for path in args.questions:
         for q in load_questions(path):
             answer = raw.ask(q["question"])
@@ -48,10 +50,11 @@ def main() -> None:
                 continue
             rows.append(answer.features)
             right.append(correct(q, answer))
+            groups.append(path.name)
     max_wrong = args.max_wrong
     if max_wrong is None:
         max_wrong = round(args.target - math.sqrt(args.target * (1 - args.target) / max(len(rows), 1)), 4)
-    cal, stats = fit_calibration(rows, right, max_wrong)
+    cal, stats = fit_calibration(rows, right, max_wrong, groups=groups)
     meta = {"fitted_on": [p.name for p in args.questions], "max_wrong": max_wrong,
             "embedding_model": kb.settings.embedding_model, **stats}
     save_calibration(cal, args.out, meta)

@@ -740,3 +740,25 @@ def test_what_the_question_sets_aside_is_not_what_it_asks():
         q = parse_question(question)
         assert q.contrast and choose(q, recs, text, 0, len(text)).value == 3.3, question
     assert parse_question("Au-delà de quel revenu les tarifs ne s'appliquent-ils plus ?").contrast == ()
+
+
+def test_the_threshold_holds_in_every_question_file():
+    from search.answer.confidence import choose_threshold, fit_calibration
+
+    probs = [0.9, 0.9, 0.8, 0.7, 0.9, 0.8, 0.8, 0.6]
+    right = [True, True, False, True, True, True, True, False]
+    groups = ["a", "a", "a", "a", "b", "b", "b", "b"]
+    assert choose_threshold(probs, right, 0.2) == 0.7  # pooled: one wrong of eight at 0.7
+    assert choose_threshold(probs, right, 0.2, groups) == 0.9  # file a: one wrong of four above 0.8
+    import random
+
+    rnd = random.Random(2)
+    rows, right, groups = [], [], []
+    for g in ("x", "y", "z"):
+        for _ in range(60):
+            ok = rnd.random() < 0.5
+            rows.append({"coverage": (0.7 if ok else 0.4) + rnd.gauss(0, 0.15)})
+            right.append(ok)
+            groups.append(g)
+    cal, stats = fit_calibration(rows, right, max_wrong=0.05, groups=groups)
+    assert stats["cv"] == "leave one question file out" and cal.weights["coverage"] > 0 and 0.5 < cal.threshold < 1
