@@ -459,7 +459,7 @@ def test_a_comparison_needs_each_side_but_only_one_translation_of_it():
 def test_a_document_named_by_its_number_is_a_constraint_not_a_year():
     from search.answer.constraints import Evidence, unmet
 
-    q = parse_question("À partir de quand les tarifs de la circulaire OA 2024/382 sont-ils d'application ?")
+    q = parse_question("Les honoraires fixés par la circulaire OA 2024/382 valent à partir de quand ?")
     assert (q.refs, q.years, q.numbers) == (("2024/382",), (), ())
 
     def ev(text):
@@ -726,9 +726,9 @@ def test_a_column_named_by_its_abbreviation_answers_the_full_name():
     recs = [Record(id=str(i), doc_id="d", type="percent", value=v, unit="%", text=t, start=text.index(t),
                    end=text.index(t) + len(t), extra={"column": h, "row": "Région flamande"})
             for i, (v, t, h) in enumerate(zip((94.18, 78.46, 84.91), ("94,18 %", "78,46 %", "84,91 %"), heads, strict=True))]
-    q = parse_question("Quel pourcentage des médecins spécialistes sont conventionnés en Région flamande ?")
+    q = parse_question("Chez les médecins spécialistes flamands, quelle part adhère à l'accord ?")
     assert choose(q, recs, text, 0, len(text)).value == 78.46
-    q = parse_question("Quel pourcentage des médecins généralistes sont conventionnés en Région flamande ?")
+    q = parse_question("Chez les médecins généralistes flamands, quelle part adhère à l'accord ?")
     assert choose(q, recs, text, 0, len(text)).value == 94.18
 
 
