@@ -134,13 +134,16 @@ def question_kind(folded: str) -> str | None:
     without a cue, the noun a question without a question word starts with);
     None for a clause and for "which physicians…" (who is asked, not their fee). "How often" asks
     what it does not state: how many times when it names the period ("combien de fois par
-    semaine"), else the period ("une fois par période de six mois")."""
-    if _FREQUENCY_RX.search(folded):
+    semaine"), else the period ("une fois par période de six mois"). "How often" and "how many"
+    give way to a cue before them ("Which code …, and how often …?" asks a code)."""
+    cues = [m.start() for rx in _kind_rx().values() if (m := rx.search(folded))]
+    often = _FREQUENCY_RX.search(folded)
+    if often and not any(at < often.start() for at in cues):  # unless another cue comes first
         return "count" if _PERIOD_RX.search(folded) else "duration"
     if _ASKS_WHO_RX.search(folded):
         return None
     count = _COUNT_RX.search(folded)
-    if count and not any(m and m.start() < count.start() for m in map(lambda rx: rx.search(folded), _kind_rx().values())):
+    if count and not any(at < count.start() for at in cues):
         return "count"  # "how many …" unless another cue comes first ("by what date … how many GMDs")
     if any(re.search(p, folded) for p in CONDITION_PATTERNS):
         return None

@@ -66,6 +66,7 @@ def _exact(kb, answer):
      # the earliest cue wins over a later "how many"
      ("By what date must each fund report how many files were closed?", "date"),
      ("Tegen wanneer melden de ziekenfondsen hoeveel dossiers werden afgesloten?", "date"),
+     ("Which code is the home visit, and how often may it be billed?", "code"),
      ("Quels médecins verront leurs honoraires revalorisés ?", None), ("Which GPs get the new fee?", None),
      # a day or a period as the head noun; a question without a question word asks for its first noun
      ("On which day did the board meet?", "date"), ("Op welke dag werd het plan goedgekeurd?", "date"),
