@@ -47,8 +47,9 @@ _ASKS_DEADLINE = re.compile(r"\bby (?:when|what date|which date|what day)|\bbefo
                             r"|d'ici quelle date|avant quelle date|pour quelle date|au plus tard quand|date limite|deadline")
 # "à côté de la norme de croissance", "on top of indexation": what follows names what is not asked.
 _CONTRAST = re.compile(r"(?:a cote d|en plus d|au-dela d|\boutre|on top of|besides|apart from|in addition to|\bnaast"
-                       r"|bovenop|\bbehalve)(?:e\s+|u\s+|es\s+|'|\s+)(?:(?:l'|la|le|les|the|de|het|een)\s*)?"
-                       r"(?!quel|welk|what|which|combien|hoeveel|\d)([^,;:?()]{3,60})")
+                       r"|bovenop|\bbehalve|\bsans|\bwithout|\bzonder)(?:e\s+|u\s+|es\s+|'|\s+)(?:(?:l'|la|le|les|une?|the|an?|de|het|een)\s*)?"
+                       r"(?!quel|welk|what|which|combien|hoeveel|\d)([^\W\d][\w'-]*"
+                       r"(?:\s+(?:(?:de|du|des|van|of|the|la|le|het)\s+)?[^\W\d][\w'-]*)?)")
 _ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise|baiss|diminu|redui"
                          r"|recul|daal|daling|gedaald|verminder|verlaag|decreas|drop|\bfall|\bfell|reduc")
 
@@ -207,7 +208,7 @@ def parse_question(text: str) -> Question:
 
 def contrast_terms(folded: str) -> tuple[str, ...]:
     """The analysed terms of what a question sets beside what it asks ("à côté de la norme de
-    croissance", "on top of indexation", "naast het index"), up to the next punctuation."""
+    croissance", "on top of indexation", "sans statut BIM"): one noun and what qualifies it."""
     return tuple(dict.fromkeys(t for m in _CONTRAST.finditer(folded) for t in analyse_query(m.group(1)).terms))
 
 

@@ -741,6 +741,12 @@ def test_what_the_question_sets_aside_is_not_what_it_asks():
         q = parse_question(question)
         assert q.contrast and choose(q, recs, text, 0, len(text)).value == 3.3, question
     assert parse_question("Au-delà de quel revenu les tarifs ne s'appliquent-ils plus ?").contrast == ()
+    share = "La quote-part s'élève à 6,90 EUR pour le bénéficiaire ordinaire et à 2,07 EUR pour le bénéficiaire de l'intervention majorée."
+    amounts = records_of(share, "amount")
+    for question in ("Combien paie un patient sans intervention majorée ?", "How much does a patient without BIM pay?",
+                     "Hoeveel betaalt een patiënt zonder verhoogde tegemoetkoming?"):
+        assert choose(parse_question(question), amounts, share, 0, len(share)).value == 6.9, question
+    assert choose(parse_question("Combien paie un patient BIM ?"), amounts, share, 0, len(share)).value == 2.07
 
 
 def test_the_threshold_holds_in_every_question_file():
