@@ -87,7 +87,7 @@ def guess_doc_type(draft: Draft, title: str, body: str) -> str:
     """Score type cues on the title, the opening and the closing of the text."""
     head = fold(title + "\n" + body.strip()[:1500])
     tail = fold(body.strip()[-1200:])
-    scores = dict.fromkeys(dict.fromkeys(t for t, _, _ in DOC_TYPE_CUES) | {"news": 0}, 0)
+    scores = dict.fromkeys([*(t for t, _, _ in DOC_TYPE_CUES), "news"], 0)
     for doc_type, cue, weight in DOC_TYPE_CUES:
         if cue in head:
             scores[doc_type] += weight + (2 if cue in fold(title) else 0)

@@ -132,7 +132,7 @@ def _qualifier_scores(q: Question, records: list[Record], text: str, lo: int, hi
             score += 1.0  # the year a comparison starts from is the one it asks about
         adjacent = text[max(lo, r.start - 40) : r.start]
         before = "" if shared and r is recs[0] else adjacent  # a shared lead's "fixé à" is every value's
-        out[r.id] = score + _cue_score(q, r, before, text) + _date_cue_score(q, r, adjacent, text) + _from_to(text, recs, r, lo) - _period_start(q, text, recs, r)
+        out[r.id] = score + _cue_score(q, before) + _date_cue_score(q, r, adjacent, text) + _from_to(text, recs, r, lo) - _period_start(q, text, recs, r)
     return [out[r.id] for r in records]
 
 
@@ -244,7 +244,8 @@ def _period_start(q: Question, text: str, recs: list[Record], rec: Record) -> fl
     return 1.5 if END.search(text[rec.end : recs[i + 1].start]) and len(text[rec.end : recs[i + 1].start]) < 20 else 0.0
 
 
-def _cue_score(q: Question, rec: Record, before: str, text: str) -> float:
+def _cue_score(q: Question, before: str) -> float:
+    """A value stated as the amount ("fixé à") scores 1; a change ("augmentation de") −1.5 unless asked."""
     score = 0.0
     if DEFINING.search(before):
         score += 1
