@@ -224,11 +224,7 @@ def cue_factor(q: Question, records: list[Record], text: str) -> float:
     answers only a question about an increase; a value stated as the amount ("fixé à") or, when
     asked, a start ("à partir du") or an end ("jusqu’au") is preferred."""
     befores = [text[max(0, r.start - 40) : r.start] for r in records]
-    if q.asks_start and any(r.type == "date" and START.search(b) for r, b in zip(records, befores, strict=True)):
-        return 2.0
-    if q.asks_end and any(r.type == "date" and END.search(b) for r, b in zip(records, befores, strict=True)):
-        return 2.0
-    if q.asks_deadline and any(_due(r, b, text) for r, b in zip(records, befores, strict=True)):
+    if any(_asked_date_cues(q, r, b, text) for r, b in zip(records, befores, strict=True)):
         return 2.0
     if not q.asks_delta and all(DELTA.search(b) for b in befores):
         return 0.6
@@ -254,17 +250,18 @@ def _cue_score(q: Question, before: str) -> float:
     return score
 
 
+def _asked_date_cues(q: Question, rec: Record, before: str, text: str) -> int:
+    """How many of the start, end and deadline the question asks for introduce this date
+    ("à partir du", "jusqu'au", "au plus tard le")."""
+    return ((q.asks_start and rec.type == "date" and bool(START.search(before)))
+            + (q.asks_end and rec.type == "date" and bool(END.search(before)))
+            + (q.asks_deadline and _due(rec, before, text)))
+
+
 def _date_cue_score(q: Question, rec: Record, before: str, text: str) -> float:
-    """A date introduced as the start, end or deadline the question asks for: the words right
-    before it are its own even when the clause's lead qualifies every value."""
-    score = 0.0
-    if rec.type == "date" and q.asks_start and START.search(before):
-        score += 1.5
-    if rec.type == "date" and q.asks_end and END.search(before):
-        score += 1.5
-    if q.asks_deadline and _due(rec, before, text):
-        score += 1.5
-    return score
+    """1.5 for each start, end or deadline the question asks for that introduces the date: the
+    words right before it are its own even when the clause's lead qualifies every value."""
+    return 1.5 * _asked_date_cues(q, rec, before, text)
 
 
 def _due(rec: Record, before: str, text: str) -> bool:
