@@ -137,7 +137,9 @@ def question_kind(folded: str) -> str | None:
     what it does not state: how many times when it names the period ("combien de fois par
     semaine"), else the period ("une fois par période de six mois"). "How often" and "how many"
     give way to a cue before them ("Which code …, and how often …?" asks a code)."""
-    cues = [m.start() for rx in _kind_rx().values() if (m := rx.search(folded))]
+    found = sorted((m.start(), -len(m.group(0)), kind != "duration", kind)
+                   for kind, rx in _kind_rx().items() if (m := rx.search(folded)))
+    cues = [f[0] for f in found]
     often = _FREQUENCY_RX.search(folded)
     if often and not any(at < often.start() for at in cues):  # unless another cue comes first
         return "count" if _PERIOD_RX.search(folded) else "duration"
@@ -148,8 +150,6 @@ def question_kind(folded: str) -> str | None:
         return "count"  # "how many …" unless another cue comes first ("by what date … how many GMDs")
     if any(re.search(p, folded) for p in CONDITION_PATTERNS):
         return None
-    found = sorted((m.start(), -len(m.group(0)), kind != "duration", kind)
-                   for kind, rx in _kind_rx().items() if (m := rx.search(folded)))
     if not found:
         return next((kind for kind, rx in _ELLIPTIC_RX.items() if rx.match(folded)), None)
     first = found[0]  # the earliest cue, unless a longer one overlaps it ("de combien de jours")
