@@ -50,6 +50,16 @@ def amount_value(num: str, scale: str | None) -> float | None:
     return value * SCALES.get((scale or "").lower(), 1)
 
 
+def is_aggregate(rec: Record) -> bool:
+    """A budget-sized amount: 100,000 euros or more, or a figure written in thousands or millions
+    ("75" in a table in 000 EUR, "25 milliers d'EUR") — an envelope, not one act's fee."""
+    if rec.type != "amount" or not isinstance(rec.value, (int, float)):
+        return False
+    m = re.search(_NUM, rec.text)
+    written = parse_number(m.group(0)) if m else None
+    return rec.value >= 100_000 or bool(written and rec.value >= 999 * written)
+
+
 def _per_unit(text: str, end: int) -> str | None:
     """ "par honoraires forfaitaires" after an amount, when it is a unit price."""
     tail = text[end : end + 80].lstrip()

@@ -153,6 +153,24 @@ PATIENT_SHARE_CUES: tuple[str, ...] = (
     "co-payment", "copayment", "patient share", "patient's share", "out of pocket", "out-of-pocket",
     "left for the patient", "patient pay",
 )
+# A question about what one act, patient or physician is paid or charged (a fee, a tariff, a
+# reimbursement, a premium) is not answered by a budget figure (an annual envelope in thousands
+# of euros), unless it also speaks of budgets; regex fragments over folded text.
+PER_UNIT_CUES: tuple[str, ...] = (
+    r"honoraires?", r"honorari(?:um|a)", r"fees?", r"tarifs?", r"tarieven|tarief", r"tariffs?", r"prix", r"prijs",
+    r"price", r"rembours\w*", r"terugbeta\w*", r"reimburs\w*", r"payes?", r"payee?s?", r"betaald", r"paid",
+    r"krijgt", r"ontvangt", r"touche", r"percoit", r"receives?", r"primes?", r"premies?", r"premiums?",
+    r"(?:par|per)\s+(?:patient|patiente?s?|seance|sessie|session|visite|visit|consultation|raadpleging|prestation"
+    r"|prestatie|acte|dossier|voorschrift|prescription)",
+)
+AGGREGATE_CUES: tuple[str, ...] = (
+    r"budget\w*", r"begroting\w*", r"enveloppes?", r"envelop(?:pe)?", r"envelopes?", r"objectifs?", r"doelstelling\w*",
+    r"targets?", r"masse", r"massa", r"mass", r"econom\w*", r"besparing\w*", r"bespaar\w*", r"savings?", r"depenses?",
+    r"uitgaven?", r"spending", r"deficit", r"tekort", r"totale?s?", r"totaal", r"base annuelle", r"jaarbasis",
+    r"annual basis", r"full year", r"milliers?", r"duizend", r"thousands?", r"millions?", r"miljoen", r"miljard\w*",
+    r"milliards?", r"billions?", r"prevu", r"prevoit", r"reserve", r"consacre", r"voorzien", r"uitgetrokken",
+    r"set aside", r"earmark\w*", r"allocat\w*", r"kost(?:en)?", r"couts?", r"costs?",
+)
 REIMBURSEMENT_CUES: tuple[str, ...] = (
     "rembours", "intervention", "terugbetaal", "tegemoetkoming", "reimburs", "krijgt",
 )

@@ -9,11 +9,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.amounts import is_aggregate
 from extract.models import Record
 from ingest.metadata import guess_lang
 from ingest.text import NUMBER, find_dates, find_months, find_years, fold, parse_number
 from search.lexicon_actors import BODIES, PHYSICIANS, PLACES, PROFESSIONS
 from search.lexicon_questions import (
+    AGGREGATE_CUES,
     ASKS_WHO,
     CONDITION_PATTERNS,
     COUNT_NOUNS,
@@ -24,6 +26,7 @@ from search.lexicon_questions import (
     FREQUENCY_PERIOD,
     KIND_PATTERNS,
     NOT_COUNT_NOUNS,
+    PER_UNIT_CUES,
     QUESTION_KINDS,
 )
 from search.query import Query, analyse_query
@@ -50,6 +53,8 @@ _CONTRAST = re.compile(r"(?:a cote d|en plus d|au-dela d|\boutre|on top of|besid
                        r"|bovenop|\bbehalve|\bsans|\bwithout|\bzonder)(?:e\s+|u\s+|es\s+|'|\s+)(?:(?:l'|la|le|les|une?|the|an?|de|het|een)\s*)?"
                        r"(?!quel|welk|what|which|combien|hoeveel|\d)([^\W\d][\w'-]*"
                        r"(?:\s+(?:(?:de|du|des|van|of|the|la|le|het)\s+)?[^\W\d][\w'-]*)?)")
+_PER_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(PER_UNIT_CUES) + r")(?!\w)")
+_AGGREGATE = re.compile(r"(?<!\w)(?:" + "|".join(AGGREGATE_CUES) + r")(?!\w)")
 _ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise|baiss|diminu|redui"
                          r"|recul|daal|daling|gedaald|verminder|verlaag|decreas|drop|\bfall|\bfell|reduc")
 
@@ -82,6 +87,7 @@ class Question:
     refs: tuple[str, ...] = ()  # documents named by their number ("2024/382"): no year constraint
     sources: tuple[str, ...] = ()  # who the answer must come from ("selon l'ABSyM")
     contrast: tuple[str, ...] = ()  # terms of what the question sets aside ("à côté de la norme"): not asked
+    per_unit: bool = False  # asks what one act, patient or physician is paid or charged, not a budget
 
     def states(self, rec: Record) -> bool:
         """Whether the question itself states this record's value: what it gives is not what it
@@ -91,6 +97,11 @@ class Question:
         if rec.type in ("amount", "percent") and isinstance(rec.value, (int, float)):
             return any(abs(float(rec.value) - n) < 0.005 for n in self.numbers)
         return False
+
+    def rules_out(self, rec: Record) -> bool:
+        """Whether the question's kind rules a value out: a fee, tariff or premium is no budget
+        figure (an envelope in thousands of euros answers "what is the physician paid" wrongly)."""
+        return self.per_unit and is_aggregate(rec)
 
     @property
     def compared_years(self) -> tuple[str, ...]:
@@ -202,7 +213,8 @@ def parse_question(text: str) -> Question:
         places=named("places", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
         asks_end=bool(_ASKS_END.search(folded)), asks_deadline=bool(_ASKS_DEADLINE.search(folded)),
-        asks_delta=bool(_ASKS_DELTA.search(folded)), contrast=contrast_terms(folded), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),
+        asks_delta=bool(_ASKS_DELTA.search(folded)),
+        per_unit=kind == "amount" and bool(_PER_UNIT.search(folded)) and not _AGGREGATE.search(folded), contrast=contrast_terms(folded), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),
     )
 
 

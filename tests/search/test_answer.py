@@ -769,3 +769,20 @@ def test_the_threshold_holds_in_every_question_file():
             groups.append(g)
     cal, stats = fit_calibration(rows, right, max_wrong=0.05, groups=groups)
     assert stats["cv"] == "leave one question file out" and cal.weights["coverage"] > 0 and 0.5 < cal.threshold < 1
+
+
+def test_a_fee_question_takes_no_budget_figure():
+    """What one act or physician is paid is not an envelope in thousands of euros, in any language."""
+    budget = records_of("Un montant de 25 milliers d'EUR est prévu pour le projet.", "amount")
+    fee = records_of("L'honoraire s'élève à 58 euros par visite.", "amount")
+    cell = Record(id="c", doc_id="d", type="amount", value=75000.0, unit="EUR", text="75", start=0, end=2,
+                  extra={"unit_note": "thousands of euros (table unit)"})
+    for question in ("Quel honoraire reçoit le dentiste pour un détartrage ?", "Hoeveel krijgt een tandarts per patiënt?",
+                     "What fee does a dentist get for a scaling?"):
+        q = parse_question(question)
+        assert q.per_unit, question
+        assert q.rules_out(budget[0]) and q.rules_out(cell) and not q.rules_out(fee[0]), question
+    for question in ("Quel budget est prévu pour les honoraires des dentistes ?",
+                     "Hoeveel bedraagt de begroting voor de honoraria van tandartsen?", "How much does scaling cost?"):
+        q = parse_question(question)
+        assert not q.per_unit and not q.rules_out(budget[0]), question
