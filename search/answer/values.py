@@ -50,6 +50,10 @@ _AND = re.compile(r"\s(?:et|en|and)\s", re.I)
 FROM_TO_START = re.compile(r"(?:\bde|\bd['’]|\bvan|\bfrom)\s*$", re.I)
 FROM_TO_END = re.compile(r"\s*(?:%|euros?|€|EUR)?\s*(?:à|a|naar|tot|to)\s*", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# "établi pour le 30 juin et introduit au 1er janvier": a second value whose own words are a
+# conjunction and a verb, without a subject of its own, shares the first's subject.
+_ELLIPTIC = re.compile(r"\s*(?:et|en|and|ou|of|or)\s+(?!(?:le|la|les|l|un|une|ce|cette|ces|son|sa|ses|leurs?|het|een"
+                       r"|the|a|an|this|these|its|their)\b)[^\W\d_]{4,}(?:\s+[^\W\d_]+){0,2}\s*", re.I)
 _PLURAL_CODES = re.compile(r"\b(?:codes|numeros|nummers|codenummers|nomenclatuurnummers)\b")
 _DURATION = re.compile(r"P(\d+)([DWMY])")
 _DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
@@ -172,10 +176,19 @@ def owned_words(recs: list[Record], text: str, lo: int, hi: int) -> tuple[dict[s
     for i, (gap, cut) in enumerate(zip(gaps, cuts, strict=True)):
         owned[recs[i].id] += after[i]
         owned[recs[i + 1].id] += inherited + ("" if cut is None else gap[cut:])
+        if i == 0 and not shared and not parts and cut is not None and _ELLIPTIC.fullmatch(gap[cut:]):
+            owned[recs[1].id] += " " + _subject(owned[recs[0].id], len(gap[cut:].split()))
         if ":" in gap:
             inherited += " " + owned[recs[i].id] + " " + gap[: gap.index(":")]
     owned[recs[-1].id] += text[recs[-1].end : hi]
     return owned, shared
+
+
+def _subject(lead: str, own: int) -> str:
+    """The lead of a first value less its last `own` + 1 words (its verb and preposition): what an
+    elliptic second value ("et introduit au") shares with it."""
+    words = lead.split()
+    return " ".join(words[: max(0, len(words) - own - 1)])
 
 
 def _gap_cut(gap: str) -> int | None:

@@ -786,3 +786,18 @@ def test_a_fee_question_takes_no_budget_figure():
                      "Hoeveel bedraagt de begroting voor de honoraria van tandartsen?", "How much does scaling cost?"):
         q = parse_question(question)
         assert not q.per_unit and not q.rules_out(budget[0]), question
+
+
+def test_an_elliptic_second_value_shares_the_first_ones_subject():
+    """"X sera rédigé pour D1 et publié au D2": the subject qualifies both dates, the verbs tell them apart."""
+    text = ("La commission demande qu'un formulaire unique de demande d'accord soit rédigé pour le 15 mars 2026 "
+            "et publié au 1er octobre 2026.")
+    dates = records_of(text, "date")
+    assert choose(parse_question("Quand le formulaire unique de demande doit-il être publié ?"), dates, text, 0,
+                  len(text)).value == "2026-10-01"
+    assert choose(parse_question("Pour quand le formulaire unique de demande doit-il être rédigé ?"), dates, text, 0,
+                  len(text)).value == "2026-03-15"
+    listed = "Le forfait est fixé à 20 euros pour les enfants et le supplément pour les adultes à 30 euros."
+    amounts = records_of(listed, "amount")  # a second value with its own subject keeps it
+    assert choose(parse_question("Combien vaut le forfait pour les enfants ?"), amounts, listed, 0,
+                  len(listed)).value == 20
