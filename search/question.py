@@ -25,6 +25,7 @@ from search.lexicon_questions import (
     FREQUENCY_CUES,
     FREQUENCY_PERIOD,
     KIND_PATTERNS,
+    KIND_RECORD_TYPES,
     NOT_COUNT_NOUNS,
     PER_UNIT_CUES,
     QUESTION_KINDS,
@@ -102,6 +103,11 @@ class Question:
         """Whether the question's kind rules a value out: a fee, tariff or premium is no budget
         figure (an envelope in thousands of euros answers "what is the physician paid" wrongly)."""
         return self.per_unit and is_aggregate(rec)
+
+    @property
+    def asks_value(self) -> bool:
+        """Whether a value of some kind (a count included) answers, rather than a clause."""
+        return bool(KIND_RECORD_TYPES.get(self.kind or "")) or self.kind == "count"
 
     @property
     def compared_years(self) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from search.answer.confidence import Calibration, load_calibration
 from search.answer.constraints import evidence, reason_unmet, unmet
 from search.answer.values import Choice, bare_duration, choose, counts, idf, readable, value_choice
 from search.hybrid import Retriever
-from search.lexicon_questions import GENERIC_QUESTION_WORDS, KIND_RECORD_TYPES
+from search.lexicon_questions import GENERIC_QUESTION_WORDS
 from search.models import Answer, Citation, Filters, Hit
 from search.nlp import content_words
 from search.query import analyse_query
@@ -113,7 +113,7 @@ class Answerer:
         """The answering candidate and its features (None when no candidate may answer)."""
         cands = self.candidates(q, hits)
         ok = [c for c in cands if not c.unmet]
-        asked = bool(KIND_RECORD_TYPES.get(q.kind or "")) or q.kind == "count"
+        asked = q.asks_value
         pool = [c for c in ok if c.valued] if asked else ok
         if not pool:
             return None, cands
@@ -302,18 +302,25 @@ def _fresh(c: Candidate, out: list[Candidate]) -> bool:
 def _sides(q: Question, cands: list[Candidate]) -> list[Candidate]:
     """For each year compared, the best candidate naming it in its own words, else the best of a
     document of that year (of its validity, else its date or title), in the question's order of
-    years; [] unless every year has one."""
+    years; [] unless every year has one. When a value is asked, candidates holding one come first:
+    a clause that only mentions the year in passing ("entamé en 2020") is the last resort."""
     out: list[Candidate] = []
+    tiers = [[c for c in cands if c.valued], cands] if q.asks_value else [cands]
     for year in q.compared_years:
         if any(year in find_years(o.quote) for o in out):
             continue  # one clause gives both sides ("33.148 en 2020, contre 25.048 en 2019")
-        own = (c for c in cands if year in find_years(c.quote) and _fresh(c, out))
-        doc = (c for c in cands if _fresh(c, out) and c.evidence and c.evidence.own_year == year)
-        side = next(own, None) or next(doc, None)
+        side = next((s for tier in tiers if (s := _side(year, tier, out)) is not None), None)
         if side is None:
             return []
         out.append(side)
     return out
+
+
+def _side(year: str, cands: list[Candidate], out: list[Candidate]) -> Candidate | None:
+    """The best candidate naming the year in its own words, else the best of a document of that year."""
+    own = (c for c in cands if year in find_years(c.quote) and _fresh(c, out))
+    doc = (c for c in cands if _fresh(c, out) and c.evidence and c.evidence.own_year == year)
+    return next(own, None) or next(doc, None)
 
 
 def _citation(c: Candidate) -> Citation:

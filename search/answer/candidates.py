@@ -22,7 +22,7 @@ from search.answer.values import (
     idf,
     wanted,
 )
-from search.lexicon_questions import FRACTION_PATTERNS, KIND_RECORD_TYPES
+from search.lexicon_questions import FRACTION_PATTERNS
 from search.models import Hit
 from search.query import covered
 from search.question import Question
@@ -66,7 +66,7 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
     total = sum(weights) or 1.0
     around = set(analyse(context + " " + hit.text))
     prior = 1.0 / (1.0 + 0.12 * (hit.rank - 1))
-    asked = bool(KIND_RECORD_TYPES.get(q.kind or "")) or q.kind == "count"
+    asked = q.asks_value
     out = []
     sources = unnamed_sources(q, f"{hit.title}\n{text}")
     for s, e in spans(text, hit):

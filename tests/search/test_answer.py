@@ -334,6 +334,12 @@ def test_a_comparison_of_years_cites_a_side_for_each_year():
     assert _sides(q, [new, old, both]) == [both, new]  # a side naming the year in its words goes first
     assert _sides(parse_question("How did it change between 2019 and 2020?"), [new, both]) == [both]
     assert _sides(parse_question("How did it change between 2018 and 2022?"), [new, old]) == []
+    # a value asked: a clause holding one beats one that names the year in passing
+    passing = cand("La réforme entamée en 2020 est poursuivie.", "2021", 0.95)
+    valued = [c.__class__(**{**c.__dict__, "valued": True}) for c in (new, old)]
+    asked = parse_question("Combien valait l'enveloppe en 2020 et combien en 2022 ?")
+    assert asked.asks_value and _sides(asked, [passing, *valued]) == [valued[1], valued[0]]
+    assert _sides(asked, [passing, new]) == [passing, new]  # without a valued side, the mention will do
 
 
 def test_a_clause_in_another_language_leans_on_its_dense_similarity():
