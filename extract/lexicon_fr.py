@@ -169,7 +169,11 @@ DELAY_HEAD_RX = (
 DELAY_LINK_RX = r"qui\s+suivent|suivant|après|à\s+compter\s+de|à\s+dater\s+de|à\s+partir\s+de"
 
 # A day and month that recur every year ("le 31 mars de chaque année").
-RECURRING_RX = r"de\s+chaque\s+année|de\s+l['’]année\s+en\s+cours|chaque\s+année"
+# A day and month of every year, or of a year told relative to another ("le 31 mars de l'année
+# qui suit l'année concernée"): not a date of the document's year.
+RECURRING_RX = (r"de\s+chaque\s+année|de\s+l['’]année\s+en\s+cours|chaque\s+année"
+                r"|de\s+l['’]année\s+(?:qui\s+(?:suit|précède)|suivante|précédente|concernée|de\s+référence|N\b)"
+                r"|de\s+(?:cette|la)\s+même\s+année")
 
 # Words before a date that make it a deadline ("d'ici le", "pour le", "au plus tard le").
 DEADLINE_BEFORE_RX = (

@@ -100,7 +100,9 @@ DURATION_UNITS: dict[str, str] = {
 }
 DELAY_HEAD_RX = r"binnen(?:\s+de|\s+een\s+termijn\s+van)?|uiterlijk|ten\s+laatste"
 DELAY_LINK_RX = r"na|volgend\s+op|te\s+rekenen\s+vanaf|vanaf"
-RECURRING_RX = r"van\s+elk\s+jaar|van\s+ieder\s+jaar|elk\s+jaar"
+RECURRING_RX = (r"van\s+elk\s+jaar|van\s+ieder\s+jaar|elk\s+jaar"
+                r"|van\s+het\s+(?:(?:daarop)?volgende|voorgaande|betrokken)\s+jaar|van\s+het\s+jaar\s+(?:dat\s+volgt|na)\b"
+                r"|van\s+(?:datzelfde|hetzelfde)\s+jaar")
 DEADLINE_BEFORE_RX = r"(?:uiterlijk|ten\s+laatste)\s+(?:op|tegen)?\s*|tegen\s+|vóór\s+|voor\s+"
 DEADLINE_AFTER_RX = r"\s*,?\s*(?:uiterlijk|ten\s+laatste)"
 DEADLINE_PERIOD_HEAD_RX = (

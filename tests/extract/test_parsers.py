@@ -260,6 +260,9 @@ def test_day_and_month_take_the_documents_year():
         "la version 12.12.24",
         "Tél. : 02/739.71.11",
         "au plus tard le 31 mars de chaque année",
+        "au plus tard le 30 juin de l'année qui suit l'année concernée",
+        "uiterlijk op 30 juni van het volgende jaar",
+        "l'INAMI verse l'intervention au plus tard le 30 septembre de cette même année",
     ],
 )
 def test_not_dates(text):
