@@ -28,6 +28,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "medecin specialiste": ("ms",),
     "medecins specialistes": ("ms",),
     "poste de garde": ("postes de garde",),
+    "medecin en formation": ("msf", "mgf"),  # médecin spécialiste / généraliste en formation
+    "medecins en formation": ("msf", "mgf"),
     # Dutch
     "akkoord": ("accord",),
     "artsen-ziekenfondsen": ("medico-mutualiste",),
@@ -88,6 +90,11 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "termijn": ("delai",),
     "dagen": ("jours",),
     "aangetekende brief": ("lettre recommandee",),
+    "arts in opleiding": ("medecin en formation", "msf", "mgf"),
+    "artsen in opleiding": ("medecins en formation", "msf", "mgf"),
+    "huisarts in opleiding": ("mgf", "medecin generaliste en formation"),
+    "haio": ("mgf",),
+    "aso": ("msf",),
     "jaarbasis": ("base annuelle",),  # a budget annex's full-year column
     # English
     "agreement": ("accord",),
@@ -128,6 +135,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "prenatal": ("prenatale",),
     "days": ("jours",),
     "registered letter": ("lettre recommandee",),
+    "doctors in training": ("medecins en formation", "msf", "mgf"),
+    "trainee doctors": ("medecins en formation", "msf", "mgf"),
     "annual basis": ("base annuelle",),  # a budget annex's full-year column
     "annual-base": ("base annuelle",),
     "annual base": ("base annuelle",),
