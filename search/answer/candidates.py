@@ -15,8 +15,8 @@ from ingest.text import find_dates, fold, sentences
 from search.analysis import analyse
 from search.answer.constraints import Evidence, other_month, other_year, unnamed_sources
 from search.answer.values import (
-    REFERENCE_BEFORE,
     counted_words,
+    counts_nothing,
     cue_factor,
     free_durations,
     idf,
@@ -160,12 +160,8 @@ def _value_spans(records: list[Record]) -> list[tuple[int, int]]:
 def _has_number(clause: str, taken: list[tuple[int, int]]) -> bool:
     if any(not any(a <= w[0] < b for a, b in taken) for w in counted_words(clause, 0, len(clause))):
         return True
-    for m in re.finditer(r"\d[\d.,]*", clause):  # a year ending a sentence ("en 2023.") is no count
-        if REFERENCE_BEFORE.search(clause, max(0, m.start() - 12), m.start()):
-            continue  # "au point 11"
-        if not any(a <= m.start() < b for a, b in taken) and not re.fullmatch(r"(?:19|20)\d\d", m.group(0).rstrip(".,")):
-            return True
-    return False
+    return any(not any(a <= m.start() < b for a, b in taken) and not counts_nothing(clause, m.start(), m.end())
+               for m in re.finditer(r"\d[\d.,]*", clause))
 
 
 def _credit(group: tuple, own: set[str], around: set[str]) -> float:

@@ -50,6 +50,8 @@ _AND = re.compile(r"\s(?:et|en|and)\s", re.I)
 FROM_TO_START = re.compile(r"(?:\bde|\bd['’]|\bvan|\bfrom)\s*$", re.I)
 FROM_TO_END = re.compile(r"\s*(?:%|euros?|€|EUR)?\s*(?:à|a|naar|tot|to)\s*", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_LINE_START = re.compile(r"[ \t#*>-]*")
+_NUMBER_MARK = re.compile(r"\d+(?:[.,]\d+)*[.)][ \t]")
 # "établi pour le 30 juin et introduit au 1er janvier": a second value whose own words are a
 # conjunction and a verb, without a subject of its own, shares the first's subject.
 _ELLIPTIC = re.compile(r"\s*(?:et|en|and|ou|of|or)\s+(?!(?:le|la|les|l|un|une|ce|cette|ces|son|sa|ses|leurs?|het|een"
@@ -350,8 +352,7 @@ def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]
     number is matched by its column's header instead of the words after it."""
     found = []
     for m in NUMBER.finditer(text, lo, hi):
-        if any(s <= m.start() < e for s, e in taken) or re.fullmatch(r"(?:19|20)\d\d", m.group(0)) \
-                or REFERENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if any(s <= m.start() < e for s, e in taken) or counts_nothing(text, m.start(), m.end()):
             continue
         value = parse_number(m.group(0))
         if value is None:
@@ -379,6 +380,17 @@ def counts(q: Question, text: str, lo: int, hi: int, taken: list[tuple[int, int]
     s, e, value, _ = scored[0]
     value = int(value) if float(value).is_integer() else value
     return Choice(None, readable(text[s:e]), value, "count", 1.0 if len(scored) == 1 else 0.5)
+
+
+def counts_nothing(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] counts nothing: a year ("en 2023."), the number of
+    a part of a text ("au point 11"), of a section or list item at a line's start ("9. MGF et
+    MSF", "14.2.1. un", "3) les"), or part of a word ("3D", "doctors4doctors")."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return (bool(re.fullmatch(r"(?:19|20)\d\d", text[start:end].rstrip(".,")))
+            or bool(REFERENCE_BEFORE.search(text, max(0, start - 12), start))
+            or (bool(_LINE_START.fullmatch(line)) and bool(_NUMBER_MARK.match(text, start)))
+            or text[start - 1 : start].isalpha() or text[end : end + 1].isalpha())
 
 
 # Number words that count ("trois task forces", "drie werkgroepen"), two to twenty: not "un"/"een"

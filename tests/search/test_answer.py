@@ -669,6 +669,10 @@ def test_a_number_pointing_to_a_part_of_a_text_counts_nothing():
     assert counts(parse_question("Pour combien de médecins ?"), text, 0, len(text), []).value == 8912
     only = "le montant prévu au point 11"
     assert counts(parse_question("Combien ?"), only, 0, len(only), []).value is None
+    for heading in ("9. Médecins en formation", "14.2.1. un maximum de séances", "3) les médecins", "l'impression 3D"):
+        assert counts(parse_question("Combien de médecins ?"), heading, 0, len(heading), []).value is None, heading
+    listed = "Financement des postes de garde\n\n2. Le nombre de postes passe à 12 postes en 2020."
+    assert counts(parse_question("Combien de postes ?"), listed, 0, len(listed), []).value == 12
 
 
 def test_every_feature_of_a_decision_is_in_the_confidence_model(kb_dense):
