@@ -56,6 +56,10 @@ _CONTRAST = re.compile(r"(?:a cote d|en plus d|au-dela d|\boutre|on top of|besid
                        r"(?:\s+(?:(?:de|du|des|van|of|the|la|le|het)\s+)?[^\W\d][\w'-]*)?)")
 _PER_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(PER_UNIT_CUES) + r")(?!\w)")
 _AGGREGATE = re.compile(r"(?<!\w)(?:" + "|".join(AGGREGATE_CUES) + r")(?!\w)")
+_ASKS_THRESHOLD = re.compile(r"seuil|plafond|limite|au-dela d|a partir de quel|en deca|depass|exced|superieur|inferieur"
+                             r"|drempel|grens|plafond|overschrijd|hoger dan|lager dan|vanaf welk|\bboven|threshold|ceiling"
+                             r"|\bcap\b|limit|exceed|above|below|beyond|more than|less than|meer dan|minder dan|plus de|moins de"
+                             r"|maxim|minim|au plus|au moins|hoogstens|ten hoogste|ten minste|at most|at least|up to")
 _ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise|baiss|diminu|redui"
                          r"|recul|daal|daling|gedaald|verminder|verlaag|decreas|drop|\bfall|\bfell|reduc")
 
@@ -89,6 +93,7 @@ class Question:
     sources: tuple[str, ...] = ()  # who the answer must come from ("selon l'ABSyM")
     contrast: tuple[str, ...] = ()  # terms of what the question sets aside ("à côté de la norme"): not asked
     per_unit: bool = False  # asks what one act, patient or physician is paid or charged, not a budget
+    asks_threshold: bool = False  # asks for a threshold or a limit ("au-delà de quel revenu", "drempel")
 
     def states(self, rec: Record) -> bool:
         """Whether the question itself states this record's value: what it gives is not what it
@@ -219,7 +224,7 @@ def parse_question(text: str) -> Question:
         places=named("places", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
         asks_end=bool(_ASKS_END.search(folded)), asks_deadline=bool(_ASKS_DEADLINE.search(folded)),
-        asks_delta=bool(_ASKS_DELTA.search(folded)),
+        asks_delta=bool(_ASKS_DELTA.search(folded)), asks_threshold=bool(_ASKS_THRESHOLD.search(folded)),
         per_unit=kind == "amount" and bool(_PER_UNIT.search(folded)) and not _AGGREGATE.search(folded), contrast=contrast_terms(folded), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),
     )
 

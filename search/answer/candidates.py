@@ -15,6 +15,7 @@ from ingest.text import find_dates, fold, sentences
 from search.analysis import analyse
 from search.answer.constraints import Evidence, other_month, other_year, unnamed_sources
 from search.answer.values import (
+    conditional,
     counted_words,
     counts_nothing,
     cue_factor,
@@ -77,7 +78,8 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         cov = sum(w * c for c, w in zip(credits, weights, strict=True)) / total
         strict = sum(w for c, w in zip(credits, weights, strict=True) if c == 1.0) / total
         inside = [r for r in records if s <= r.start and r.end <= e]
-        mine = [r for r in inside if wanted(r, q.kind) and not q.states(r) and not q.rules_out(r)]
+        mine = [r for r in inside if wanted(r, q.kind) and not q.states(r) and not q.rules_out(r)
+                and (q.asks_threshold or not conditional(r, text))]
         valued = bool(mine) or (q.kind == "percent" and bool(_FRACTION.search(fold(text[s:e]))))
         if q.kind == "count":
             valued = _has_number(text[s:e], [(a - s, b - s) for a, b in _value_spans(inside)])

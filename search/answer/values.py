@@ -42,6 +42,11 @@ END = re.compile(r"(?:jusqu['’]\s*(?:au|à|a)|\bau|\btot(?:\s+en\s+met)?|\bunt
 DEADLINE = re.compile(r"(?:au\s+plus\s+tard|d['’]ici|pour|avant|uiterlijk|tegen|vóór|voor|by|before|no\s+later\s+than"
                       r"|at\s+the\s+latest)\s*(?:le\s+|op\s+|on\s+|the\s+)?(?:1er\s+)?$", re.I)
 DEADLINE_AFTER = re.compile(r"^\s*(?:au\s+plus\s+tard|at\s+the\s+latest|uiterlijk)\b", re.I)
+# A value after these words is a threshold, a condition on what is asked ("lorsque le pourcentage
+# calculé dépasse 4 %, …"), not its value, unless a threshold is asked.
+THRESHOLD_BEFORE = re.compile(r"(?:dépass\w*|excèd\w*|excéd\w*|supérieure?s?\s+à|inférieure?s?\s+à|au-delà\s+d[e'’]"
+                              r"|en\s+deçà\s+d[e'’]|overschrijd\w*|hoger\s+dan|lager\s+dan|boven|exceed\w*|above|below"
+                              r"|beyond|higher\s+than|lower\s+than)\s*(?:de\s+|d['’]|le\s+seuil\s+de\s+)?$", re.I)
 # A number after these words points to a part of a text ("au point 11", "artikel 51"), it counts nothing.
 REFERENCE_BEFORE = re.compile(r"(?:\bn°|\bnr\.?|\bnuméro|\bnummer|\barticles?|\bartikel|\bart\.|\bpoints?|\bpunt|§"
                               r"|\bchapitre|\bhoofdstuk|\bsection|\bannexe|\bbijlage|\btitre|\btitel|\bpages?|\bpagina)\s*$", re.I)
@@ -91,6 +96,11 @@ def wanted(rec: Record, kind: str | None) -> bool:
     if rec.type == "date":
         return (rec.unit == "duration") == (kind == "duration")
     return True
+
+
+def conditional(rec: Record, text: str) -> bool:
+    """Whether an amount or percentage is stated as a threshold ("dépasse 4 %", "boven 3.000 euro")."""
+    return rec.type in ("amount", "percent") and bool(THRESHOLD_BEFORE.search(text, max(0, rec.start - 30), rec.start))
 
 
 def choose(q: Question, records: list[Record], text: str, lo: int, hi: int,

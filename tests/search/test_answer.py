@@ -811,3 +811,19 @@ def test_an_elliptic_second_value_shares_the_first_ones_subject():
     amounts = records_of(listed, "amount")  # a second value with its own subject keeps it
     assert choose(parse_question("Combien vaut le forfait pour les enfants ?"), amounts, listed, 0,
                   len(listed)).value == 20
+
+
+def test_a_threshold_is_no_value_unless_a_threshold_is_asked():
+    """"lorsque le pourcentage dépasse 4 %" sets a condition: it answers "au-delà de quel taux", not "de combien"."""
+    from search.answer.values import conditional
+
+    text = "Lorsque le pourcentage calculé dépasse 4 %, la Commission affecte le surplus. L'index est de 2,5 %."
+    over, rate = records_of(text, "percent")
+    assert conditional(over, text) and not conditional(rate, text)
+    for question in ("De combien les honoraires sont-ils indexés ?", "Met hoeveel procent worden de honoraria geïndexeerd?",
+                     "By how much are fees indexed?"):
+        assert not parse_question(question).asks_threshold, question
+    for question in ("Au-delà de quel pourcentage la Commission peut-elle affecter le surplus ?",
+                     "Boven welk percentage mag de Commissie het overschot besteden?",
+                     "What is the maximum supplement?", "Above what rate may the Commission act?"):
+        assert parse_question(question).asks_threshold, question
