@@ -56,6 +56,7 @@ _CONTRAST = re.compile(r"(?:a cote d|en plus d|au-dela d|\boutre|on top of|besid
                        r"(?:\s+(?:(?:de|du|des|van|of|the|la|le|het)\s+)?[^\W\d][\w'-]*)?)")
 _PER_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(PER_UNIT_CUES) + r")(?!\w)")
 _AGGREGATE = re.compile(r"(?<!\w)(?:" + "|".join(AGGREGATE_CUES) + r")(?!\w)")
+_PERIOD_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[-–/]\s?((?:19|20)\d\d)(?!\d)")
 _ASKS_THRESHOLD = re.compile(r"seuil|plafond|limite|au-dela d|a partir de quel|en deca|depass|exced|superieur|inferieur"
                              r"|drempel|grens|plafond|overschrijd|hoger dan|lager dan|vanaf welk|\bboven|threshold|ceiling"
                              r"|\bcap\b|limit|exceed|above|below|beyond|more than|less than|meer dan|minder dan|plus de|moins de"
@@ -93,6 +94,7 @@ class Question:
     sources: tuple[str, ...] = ()  # who the answer must come from ("selon l'ABSyM")
     contrast: tuple[str, ...] = ()  # terms of what the question sets aside ("à côté de la norme"): not asked
     per_unit: bool = False  # asks what one act, patient or physician is paid or charged, not a budget
+    period: tuple[str, ...] = ()  # years joined as one period ("l'accord 2022-2023", "2024–2025")
     asks_threshold: bool = False  # asks for a threshold or a limit ("au-delà de quel revenu", "drempel")
 
     def states(self, rec: Record) -> bool:
@@ -119,6 +121,8 @@ class Question:
         """The years whose values the question sets side by side: two or more distinct years in a
         comparison, or in a question asking for a value ("the fee of code X in 2024 and 2025")."""
         years = tuple(dict.fromkeys(self.years))
+        if not self.compare:  # "the 2022–2023 agreement" names one period, not two years
+            years = tuple(y for y in years if y not in self.period)
         return years if len(years) > 1 and (self.compare or self.kind is not None) else ()
 
     @property
@@ -224,6 +228,7 @@ def parse_question(text: str) -> Question:
         places=named("places", folded),
         compare=bool(_COMPARISON.search(folded)), asks_start=bool(_ASKS_START.search(folded)),
         asks_end=bool(_ASKS_END.search(folded)), asks_deadline=bool(_ASKS_DEADLINE.search(folded)),
+        period=tuple(y for m in _PERIOD_YEARS.finditer(text) for y in m.groups()),
         asks_delta=bool(_ASKS_DELTA.search(folded)), asks_threshold=bool(_ASKS_THRESHOLD.search(folded)),
         per_unit=kind == "amount" and bool(_PER_UNIT.search(folded)) and not _AGGREGATE.search(folded), contrast=contrast_terms(folded), numbers=stated_numbers(text, codes, [(a, b) for a, b, _ in found] + [m.span() for m in REF_RE.finditer(text)]),
     )

@@ -90,6 +90,10 @@ def test_a_question_is_parsed_once_with_its_constraints():
     assert parse_question("Combien pour les anesthésistes ?").professions == ("anaesthesia",)
     assert parse_question("What do paediatricians get?").professions == ("paediatrics",)
     assert parse_question("How did the fee change between 2020 and 2022?").compare
+    # one period is not two years compared, unless the question compares
+    assert parse_question("Dans l'accord 2024-2025, quel est le forfait pour 2025 ?").compared_years == ()
+    assert parse_question("Hoeveel bedroeg het honorarium in 2024 en in 2025?").compared_years == ("2024", "2025")
+    assert parse_question("Comparez les budgets 2020–2022.").compared_years == ("2020", "2022")
 
 
 def _rec(text: str, phrase: str, value: float, type_: str = "amount") -> Record:
