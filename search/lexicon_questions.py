@@ -48,21 +48,33 @@ _PERIOD = r"(?:delais?|periodes?|periods?|durees?|duur|termijn(?:en)?)"  # a del
 _DATE_NOUN = r"(?:dates?|datum|dag|jours?|days?|delais?|termijn(?:en)?|periodes?|periods?|[\w-]*codes?)"
 
 
+_COPULA = r"(?:est|sont|etait|etaient|sera|seront|fut|is|are|was|were|zijn|waren|wordt|worden|bedraagt|bedroeg)"
+_DET = r"(?:le|la|les|l['’]|du|des|un|une|het|de|een|the|a|an|son|sa|ses|leurs?|ce|cette|ces|its|their)"
+
+
 def _gap(head: str) -> str:
     """Up to four words between a question word and its head noun, none of them the head noun
     of another kind: in "what percentage of the fees", the head is "percentage", not "fees"."""
     return rf"(?:(?!(?:\w['’])?{head}(?!\w))[\w'()-]+\s+){{0,4}}?(?:\w['’])?"
 
 
+def _asks(wh: str, others: str, own: str) -> str:
+    """A question word, a gap (see `_gap`) and a head noun of this kind — unless one noun and an
+    article (or a verb and an article) stand between them: that noun is the question word's head, and the kind's noun starts
+    the subject ("sur quelle base le montant est-il calculé" asks for a basis, not an amount)."""
+    return (rf"{wh}\s+(?!(?!{_COPULA}\s)[\w-]+\s+(?:{_COPULA}\s+)?{_DET}(?:\s+|(?<=['’])){own}(?!\w))"
+            rf"{_gap(others)}{own}")
+
+
 KIND_PATTERNS: dict[str, tuple[str, ...]] = {
-    "amount": (rf"{_WH}\s+{_gap(_SHARE + '|' + _DATE_NOUN + '|' + _WHO)}{_MONEY}", r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
+    "amount": (_asks(_WH, _SHARE + '|' + _DATE_NOUN + '|' + _WHO, _MONEY), r"how (?:large|big|high)", r"hoe (?:hoog|groot)",
                r"a combien s'eleve", r"a combien se monte",
                r"\bwhat\s+(?:do|does|did|will|would|can|could)\s+(?:[\w']+\s+){1,3}?(?:get\s+|be\s+)?paid\b"),
-    "percent": (rf"{_WH}\s+{_gap(_MONEY + '|' + _DATE_NOUN + '|' + _WHO)}{_SHARE}", r"met hoeveel procent", r"by how many percent"),
+    "percent": (_asks(_WH, _MONEY + '|' + _DATE_NOUN + '|' + _WHO, _SHARE), r"met hoeveel procent", r"by how many percent"),
     "code": (rf"(?:quels?|which|welke|what|wat\s+(?:is|zijn))\s+{_gap(_MONEY + '|' + _SHARE)}"
              r"(?:[\w-]*code|numeros?\s+de\s+code|codenummer)s?\b(?!\s*\d{6})",),  # "du code 565014" names it
-    "date": (rf"{_WH}\s+{_gap(_MONEY + '|' + _SHARE + '|' + _WHO)}{_DAY}",),
-    "duration": (rf"{_WH}\s+{_gap(_MONEY + '|' + _SHARE + '|' + _WHO)}{_PERIOD}",),
+    "date": (_asks(_WH, _MONEY + '|' + _SHARE + '|' + _WHO, _DAY),),
+    "duration": (_asks(_WH, _MONEY + '|' + _SHARE + '|' + _WHO, _PERIOD),),
 }
 
 # A question without a question word ("Budget du projet-pilote ?", "Délai de préavis ?") asks for

@@ -74,7 +74,10 @@ def _exact(kb, answer):
      ("Forfait annuel du dossier médical ?", "amount"), ("Le taux d'adhésion en Wallonie ?", "percent"),
      ("Termijn voor de opzegging?", "duration"),
      # an elided article before the head noun ("l'honoraire") does not hide it
-     ("Quel est l'honoraire du code 587193 ?", "amount"), ("Quelle hausse en plus de l'index ?", "percent")],
+     ("Quel est l'honoraire du code 587193 ?", "amount"), ("Quelle hausse en plus de l'index ?", "percent"),
+     # a noun and an article after the question word: that noun is what is asked, not the subject's
+     ("Selon quelle méthode le montant est-il fixé ?", None), ("Om welke reden wordt het bedrag verlaagd?", None),
+     ("In what way is the amount adjusted?", None), ("Wat is de HOS-code bij dit nummer?", "code")],
 )
 def test_question_kinds(question, kind):
     assert question_kind(fold(question)) == kind
