@@ -131,6 +131,8 @@ DURATION_CUES: tuple[str, ...] = (
     "what period", "within what", "notice period", "opzegtermijn", "hoeveel tijd", "hoeveel weken",
     "hoeveel jaar", "how much time", "how many weeks", "how many years", "how recently", "combien de semaines",
     "combien d'annees", "pendant combien de temps", "depuis combien de temps",
+    # an age is a count of years ("à partir de 45 ans", "vanaf 45 jaar")
+    "quel age", "welke leeftijd", "what age", "which age", "how old",
 )
 
 KIND_RECORD_TYPES: dict[str, tuple[str, ...]] = {

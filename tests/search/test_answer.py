@@ -77,7 +77,10 @@ def _exact(kb, answer):
      ("Quel est l'honoraire du code 587193 ?", "amount"), ("Quelle hausse en plus de l'index ?", "percent"),
      # a noun and an article after the question word: that noun is what is asked, not the subject's
      ("Selon quelle méthode le montant est-il fixé ?", None), ("Om welke reden wordt het bedrag verlaagd?", None),
-     ("In what way is the amount adjusted?", None), ("Wat is de HOS-code bij dit nummer?", "code")],
+     ("In what way is the amount adjusted?", None), ("Wat is de HOS-code bij dit nummer?", "code"),
+     # an age is a count of years
+     ("Jusqu'à quel âge le bilan est-il gratuit ?", "duration"), ("Vanaf welke leeftijd geldt de regel?", "duration"),
+     ("From what age is the check-up reimbursed?", "duration")],
 )
 def test_question_kinds(question, kind):
     assert question_kind(fold(question)) == kind
