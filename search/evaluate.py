@@ -129,8 +129,9 @@ def correct(q: dict, answer: Answer) -> bool:
     text = norm(answer.answer)
     if any(norm(e) in text for e in evidence):
         return True
-    # the value as written inside the gold clause ("31 mars 2020" for "by when must …")
-    return any(ch.isdigit() for ch in text) and any(text in norm(e) for e in evidence)
+    # the value as written inside the gold clause ("31 mars 2020" for "by when must …"); a clause
+    # given in pieces split at its line breaks is read whole too
+    return any(ch.isdigit() for ch in text) and any(text in norm(e) for e in [*evidence, " ".join(evidence)])
 
 
 @dataclass

@@ -471,6 +471,8 @@ def test_a_comparison_needs_each_side_but_only_one_translation_of_it():
     assert correct(q, said(fr)) and correct(q, said(nl))
     sides = {"kind": "comparison", "evidence": ["200 milliers en 2020", "250 milliers en 2022"]}
     assert not correct(sides, said("200 milliers en 2020")) and correct(sides, said("200 milliers en 2020", "250 milliers en 2022"))
+    split = {"kind": "obligation", "evidence": ["la commission approuve au plus tard pour le 31", "mars 2020 les critères"]}
+    assert correct(split, said("31 mars 2020")) and not correct(split, said("30 juin 2020"))  # one clause in two lines
 
 
 def test_a_document_named_by_its_number_is_a_constraint_not_a_year():
