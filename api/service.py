@@ -107,7 +107,7 @@ class KnowledgeBase:
         )
         self.fusion = FusionParams(
             depth=settings.depth, w_bm25=settings.w_bm25, w_dense=settings.w_dense,
-            rrf_k=settings.rrf_k, method=settings.fusion, w_type=settings.w_type,
+            rrf_k=settings.rrf_k, method=settings.fusion, w_type=settings.w_type, w_year=settings.w_year,
         )
         self.answer_params = AnswerParams(min_confidence=settings.min_confidence)
 

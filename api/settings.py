@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     w_dense: float = Field(default=1.5, description="Weight of the dense model in fusion.")
     rrf_k: int = Field(default=10, description="RRF constant (lower trusts each list's head more).")
     w_type: float = Field(default=0.5, description="Weight of the answer-type run in fusion (0 = off).")
+    w_year: float = Field(default=0.25, description="Weight of the run of passages from a document of a year the question names (0 = off).")
     depth: int = Field(default=50, description="Candidates taken from each retriever before fusion.")
     min_confidence: float | None = Field(
         default=None, description="Below this confidence `ask` answers null (default: the calibrated threshold)."

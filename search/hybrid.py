@@ -32,6 +32,7 @@ class FusionParams:
     w_type: float = 0.5  # weight of the answer-type run (candidates holding the asked kind of value)
     w_stand_in: float = 0.75  # share of the BM25 weight a passage in another language gets from its dense rank
     stand_in_for: tuple[str, ...] = ("fr", "nl")  # question languages the stand-in vote is given for
+    w_year: float = 0.25  # weight of the run of candidates from a document of a year the question names
 
 
 def _is_year(text: str) -> bool:
@@ -152,6 +153,14 @@ class Retriever:
         holding = self.store.pids_holding(types, [p for p, _ in order])
         return [(p, s) for p, s in order if p in holding]
 
+    def of_year(self, q: Question, order: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The candidates, in fused order, from a document of a year the question names (an
+        accord of that year, a circular applying from it): a document prior, not a constraint."""
+        if self.params.w_year <= 0 or not q.years:
+            return []
+        years = self.store.passage_years([p for p, _ in order])
+        return [(p, s) for p, s in order if years.get(p) in q.years]
+
     def ranked(self, query: str | Question, k: int, filters: Filters | None = None,
                mode: str = "hybrid") -> list[tuple[int, float]]:
         """(pid, score) best first; mode is "hybrid", "bm25" or "dense"."""
@@ -166,9 +175,9 @@ class Retriever:
         if mode == "hybrid":  # "dense" stays the dense run alone
             runs.append((self.stand_in(query, lex, sem), self.params.w_bm25 * self.params.w_stand_in))
         order = sorted(fuse(runs, self.params).items(), key=lambda kv: -kv[1])
-        typed = self.typed(query, order[:depth])
-        if typed:
-            order = sorted(fuse([*runs, (typed, self.params.w_type)], self.params).items(), key=lambda kv: -kv[1])
+        priors = [(self.typed(query, order[:depth]), self.params.w_type), (self.of_year(query, order[:depth]), self.params.w_year)]
+        if any(run for run, _ in priors):
+            order = sorted(fuse([*runs, *priors], self.params).items(), key=lambda kv: -kv[1])
         exact = self.exact_codes(query, filters)
         if exact:
             top = (order[0][1] if order else 1.0) + 1.0

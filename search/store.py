@@ -17,6 +17,7 @@ import numpy as np
 
 from extract.models import Record
 from ingest.models import Document, Section, SectionRef, Span, Table, TableRow
+from ingest.text import find_years
 from search.analysis import ANALYSER_VERSION, analyse
 
 SCHEMA_VERSION = 1
@@ -298,6 +299,20 @@ class Store:
         rows = self.db.execute(f"SELECT p.pid, d.lang FROM passages p JOIN documents d ON d.doc_id = p.doc_id"
                                f" WHERE p.pid IN ({marks})", pids).fetchall()
         return {int(pid): lang for pid, lang in rows}
+
+    def passage_years(self, pids: list[int]) -> dict[int, str]:
+        """The year each passage's document is of: of its validity, else its date, else its title."""
+        if not pids:
+            return {}
+        marks = ",".join("?" * len(pids))
+        rows = self.db.execute(f"SELECT p.pid, d.valid_from, d.date, d.title FROM passages p JOIN documents d"
+                               f" ON d.doc_id = p.doc_id WHERE p.pid IN ({marks})", pids).fetchall()
+        out = {}
+        for pid, valid, day, title in rows:
+            year = (valid or day or "")[:4] or next(iter(find_years(title or "")), "")
+            if year:
+                out[int(pid)] = year
+        return out
 
     def valid_from(self, doc_id: str) -> str | None:
         """The date from which a document applies, when it says so."""

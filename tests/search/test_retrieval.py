@@ -122,6 +122,26 @@ def test_the_answer_type_prior_lifts_passages_holding_the_asked_value(tmp_path):
     assert "180.198" in tops[0.5]
 
 
+def test_a_document_of_the_year_asked_is_lifted_not_required(tmp_path):
+    """Two conventions with the same clause; the question names the year one of them applies from."""
+    from tests_support import make_kb
+
+    for year, extra in (("2020", " La séance individuelle reste la règle pour la séance."), ("2022", "")):
+        (tmp_path / f"convention-{year}.txt").write_text(
+            "Convention des kinésithérapeutes\n\nLa présente convention entre en vigueur le 1er janvier "
+            f"{year}.\n\n2. Honoraires\n\nL'honoraire de la séance individuelle est fixé à 30 euros.{extra}\n",
+            encoding="utf-8")
+    question = "Quel est l'honoraire de la séance individuelle en 2022 ?"
+    tops = {}
+    for w_year in (0.0, 0.25):
+        kb = make_kb(tmp_path / f"kb{w_year}", w_year=w_year, w_type=0.0)
+        kb.ingest([tmp_path / "convention-2020.txt", tmp_path / "convention-2022.txt"])
+        hits = kb.retriever(dense=False).search(question, 4)
+        tops[w_year] = [h.source.rsplit("-", 1)[-1] for h in hits if "30 euros" in h.text]
+    assert tops[0.0][0] == "2020.txt" and tops[0.25][0] == "2022.txt"
+    assert set(tops[0.25]) == {"2020.txt", "2022.txt"}  # the other year's passage is still found
+
+
 def test_no_answer_type_prior_without_a_value_question(kb_lexical):
     retriever = kb_lexical.retriever(dense=False)
     from search.question import parse_question
