@@ -26,8 +26,9 @@ from search.answer.values import (
 from search.lexicon_questions import FRACTION_PATTERNS
 from search.models import Hit
 from search.query import covered
-from search.question import Question
+from search.question import Question, actor_patterns
 
+NAMED_HERE = 0.2  # how much more a clause naming the question's professions and places weighs (tune + calib + calib2)
 _FRACTION = re.compile(r"(?<!\w)(?:" + "|".join(FRACTION_PATTERNS) + r")(?!\w)")
 _CLAUSE_CUT = re.compile(r";\s+")
 _LINK = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)")
@@ -88,11 +89,23 @@ def hit_candidates(q: Question, hit: Hit, text: str, context: str, records: list
         score = cov * prior * ((1.25 if valued else 0.55) if asked else 1.0)
         if mine:
             score *= cue_factor(q, mine, text)
+        score *= named_here(q, text[s:e])
         out.append(Candidate(hit, s, e, text[s:e], cov, score, mine, _value_spans(inside),
                              valued, ev, unmet + other_year(q, lead_in(text, hit.start, s) + text[s:e], inside, ev, hit.title)
                              + other_month(q, inside) + sources, own=strict,
                              held=inside, header=list(header)))
     return out
+
+
+def named_here(q: Question, clause: str) -> float:
+    """A factor for a clause naming, in its own words, the professions and places the question
+    names (their constraint is met by the passage, but the clause that names them is the one about them)."""
+    names = [("professions", p) for p in q.professions] + [("places", p) for p in q.places]
+    if not names:
+        return 1.0
+    pats, folded = actor_patterns(), fold(clause)
+    share = sum(1 for table, key in names if pats[table][key].search(folded)) / len(names)
+    return 1.0 + NAMED_HERE * share
 
 
 def spans(text: str, hit: Hit) -> list[tuple[int, int]]:

@@ -839,3 +839,12 @@ def test_a_threshold_is_no_value_unless_a_threshold_is_asked():
                      "Boven welk percentage mag de Commissie het overschot besteden?",
                      "What is the maximum supplement?", "Above what rate may the Commission act?"):
         assert parse_question(question).asks_threshold, question
+
+
+def test_a_clause_naming_the_professions_asked_weighs_more():
+    from search.answer.candidates import named_here
+
+    q = parse_question("Quelle indexation pour les kinésithérapeutes en 2025 ?")
+    assert named_here(q, "Pour les kinésithérapeutes, l'indexation est de 2,9 %.") > 1.0
+    assert named_here(q, "Les honoraires sont indexés de 3,2 %.") == 1.0
+    assert named_here(parse_question("Quelle indexation en 2025 ?"), "Pour les kinés, 2,9 %.") == 1.0
