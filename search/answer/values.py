@@ -28,7 +28,9 @@ from search.lexicon_questions import (
 )
 from search.question import Question
 
-DEFINING = re.compile(r"(?:fix[ée]e?s?\s+à|s['’]él[eè]v\w*\s+à|est\s+de|sont\s+de|atteint|bedraagt|bedragen|vastgesteld\s+op|is\s+set\s+at|amounts?\s+to)\s*:?\s*$", re.I)
+DEFINING = re.compile(r"(?:fix[ée]e?s?\s+à|s['’]él[eè]v\w*\s+à|est\s+de|sont\s+de|atteint|bedraagt|bedragen|vastgesteld\s+op|is\s+set\s+at|amounts?\s+to"
+                      r"|porté(?:e|s|es)?\s+à|pass(?:e|ent)\s+à|ramené(?:e|s|es)?\s+à|gebracht\s+op|(?:verhoogd|verlaagd|stijgt|daalt)\s+tot"
+                      r"|gaat\s+naar|(?:increased|raised|brought|reduced|rises|goes)\s+(?:up\s+)?to)\s*:?\s*$", re.I)
 DELTA = re.compile(r"(?:augmentation|hausse|revalorisation|supplément|majoration|verhoging|stijging|increase"
                    r"|augmenté(?:e|s|es)?|majoré(?:e|s|es)?|verhoogd|vermeerderd|increased|raised"
                    r"|baisse|diminution|réduction|recul|daling|vermindering|verlaging|decrease|drop|fall|reduction"

@@ -848,3 +848,12 @@ def test_a_clause_naming_the_professions_asked_weighs_more():
     assert named_here(q, "Pour les kinésithérapeutes, l'indexation est de 2,9 %.") > 1.0
     assert named_here(q, "Les honoraires sont indexés de 3,2 %.") == 1.0
     assert named_here(parse_question("Quelle indexation en 2025 ?"), "Pour les kinés, 2,9 %.") == 1.0
+
+
+@pytest.mark.parametrize("said", ["Le forfait annuel est porté à 37,40 € par patient.", "Het forfait wordt verhoogd tot 37,40 euro.",
+                                  "The annual fee is raised to 37,40 euros.", "La consultation passe à 37,40 €."])
+def test_a_value_stated_as_the_new_amount_is_preferred(said):
+    from search.answer.values import cue_factor
+
+    recs = records_of(said, "amount")
+    assert recs and cue_factor(parse_question("Combien vaut le forfait ?"), recs, said) > 1.0
