@@ -159,8 +159,8 @@ PREFERENTIAL_CUES: tuple[str, ...] = ("avec regime preferentiel", "met voorkeurr
 NON_PREFERENTIAL_CUES: tuple[str, ...] = (
     "sans regime preferentiel", "zonder voorkeurregeling", "without preferential", "non preferentiel",
 )
-# What the patient pays himself: no column of a tariff row gives it (it is the fee less the
-# reimbursement, which an answer drawn from the text does not compute), so it takes no cell.
+# What the patient pays himself: no column of a tariff row gives it; it is the fee less the
+# reimbursement of the patient's case.
 PATIENT_SHARE_CUES: tuple[str, ...] = (
     "ticket moderateur", "quote-part personnelle", "intervention personnelle", "part personnelle", "part du patient",
     "a charge du patient", "de sa poche", "remgeld", "persoonlijk aandeel", "eigen bijdrage", "uit eigen zak",

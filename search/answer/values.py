@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from extract.dates import NUMBER_WORDS, find_durations
 from extract.models import Record
 from ingest.text import NUMBER, fold, parse_number
+from ingest.text.numbers import format_belgian
 from search.analysis import analyse
 from search.lexicon_questions import (
     KIND_RECORD_TYPES,
@@ -319,19 +320,36 @@ def value_choice(rec: Record, margin: float = 1.0) -> Choice:
 
 def tariff_field(q: Question, given: tuple[str, ...] = ()) -> str:
     """Which cell of a tariff row the question asks for: the fee, or a reimbursement column;
-    never a field in `given` (one the question states itself); "patient_share", which no row has,
-    when the question asks first what the patient pays himself."""
+    never a field in `given` (one the question states itself); "patient_share", which no row has
+    (see `patient_share`), when the question asks first what the patient pays himself."""
     f = q.folded
     share = min((f.find(c) for c in PATIENT_SHARE_CUES if c in f), default=-1)
     if share >= 0 and not any(0 <= f.find(c) < share for c in REIMBURSEMENT_CUES):
         return "patient_share"
-    pref = "pref" if any(c in f for c in PREFERENTIAL_CUES) and not any(c in f for c in NON_PREFERENTIAL_CUES) else "nonpref"
+    pref = _preferential(q)
     for name, cues in TARIFF_FIELDS:
         if name not in given and any(c in f for c in cues):
             return name if name == "fee" else name.replace("nonpref", pref)
     if any(c in f for c in REIMBURSEMENT_CUES):
         return f"amb_{pref}"
     return "fee"
+
+
+def _preferential(q: Question) -> str:
+    """"pref" when the question is about a beneficiary of the preferential scheme, else "nonpref"."""
+    f = q.folded
+    return "pref" if any(c in f for c in PREFERENTIAL_CUES) and not any(c in f for c in NON_PREFERENTIAL_CUES) else "nonpref"
+
+
+def patient_share(q: Question, cells: dict) -> float | None:
+    """What the patient pays himself (the ticket modérateur): the fee less the reimbursement of
+    his case — ambulatory unless the question says hospitalised, with or without the preferential
+    scheme as it says; None when the row lacks either cell."""
+    hos = any(c in q.folded for c in dict(TARIFF_FIELDS)["hos_nonpref"])
+    fee, paid = cells.get("fee"), cells.get(f"{'hos' if hos else 'amb'}_{_preferential(q)}")
+    if not isinstance(fee, (int, float)) or not isinstance(paid, (int, float)):
+        return None
+    return round(float(fee) - float(paid), 2)
 
 
 def _tariff_choice(q: Question, rec: Record, margin: float) -> Choice:
@@ -344,6 +362,9 @@ def _tariff_choice(q: Question, rec: Record, margin: float) -> Choice:
     said = letter and re.search(rf"(?:{cues})\W{{0,3}}{re.escape(fold(str(letter)))}(?!\w)", q.folded)
     stated = ("letter",) if said else ()
     name = tariff_field(q, stated)
+    if name == "patient_share":  # no column gives it: the fee less the reimbursement
+        share = patient_share(q, cells)
+        return Choice(rec, format_belgian(share), share, "EUR", margin) if share is not None else Choice(rec, None, margin=0.0)
     value = cells.get(name)
     if value is None:
         return Choice(rec, None, margin=0.0)

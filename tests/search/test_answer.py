@@ -406,9 +406,10 @@ def test_a_sub_heading_alone_is_no_answer_but_leads_in_to_what_follows():
      ("Quel est le coefficient du code 565014 ?", 289, "289"),
      ("What is the key letter of code 565014?", "B", "B"),
      ("Quelle intervention ambulatoire sans régime préférentiel pour le code 565014 ?", 354.75, "354,75"),
-     # what the patient pays is in no cell: no value rather than the reimbursement
-     ("Hoeveel remgeld betaalt een ambulante patiënt voor code 565014?", None, None),
-     ("How much is left for the patient to pay for an outpatient 565014?", None, None),
+     # what the patient pays is in no cell: the fee less the reimbursement of his case
+     ("Hoeveel remgeld betaalt een ambulante patiënt voor code 565014?", 8.68, "8,68"),
+     ("How much is left for the patient to pay for an outpatient 565014?", 8.68, "8,68"),
+     ("Combien paie de sa poche un patient hospitalisé avec régime préférentiel pour le 565014 ?", 0.0, "0,00"),
      ("How much do the funds reimburse for an outpatient 565014, and is there a co-payment?", 354.75, "354,75")],
 )
 def test_a_tariff_cell_is_the_field_the_question_names(question, value, written):
