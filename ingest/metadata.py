@@ -9,7 +9,7 @@ from ingest.draft import Draft
 from ingest.lexicon import DOC_TYPE_CUES, LANG_CODES, LETTERHEAD_LINES
 from ingest.models import Span
 from ingest.text import fold
-from ingest.text.dates import find_dates
+from ingest.text.dates import find_dates, find_years
 
 _SIGNED = re.compile(
     r"(?:fait\s+à|gedaan\s+te|opgemaakt\s+te|done\s+at)?\s*[A-ZÀ-Ý][\w\-]+,\s+(?:le\s+|den\s+|on\s+)?$", re.I
@@ -149,3 +149,8 @@ def guess_lang(body: str) -> str:
 
 
 _IDENTIFIER = None
+
+
+def document_year(valid_from: str | None, date: str | None, title: str | None) -> str | None:
+    """The year a document is of: of its validity, else of its date, else the first of its title."""
+    return (valid_from or date or "")[:4] or next(iter(find_years(title or "")), None)

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from extract.models import Record
+from ingest.metadata import document_year
 from ingest.models import Document, Section, SectionRef, Span, Table, TableRow
-from ingest.text import find_years
 from search.analysis import ANALYSER_VERSION, analyse
 
 SCHEMA_VERSION = 1
@@ -293,26 +293,20 @@ class Store:
 
     def passage_langs(self, pids: list[int]) -> dict[int, str]:
         """The language of each passage's document, by pid."""
-        if not pids:
-            return {}
-        marks = ",".join("?" * len(pids))
-        rows = self.db.execute(f"SELECT p.pid, d.lang FROM passages p JOIN documents d ON d.doc_id = p.doc_id"
-                               f" WHERE p.pid IN ({marks})", pids).fetchall()
-        return {int(pid): lang for pid, lang in rows}
+        return {int(r[0]): r[1] for r in self._documents_of(pids, "d.lang")}
 
     def passage_years(self, pids: list[int]) -> dict[int, str]:
-        """The year each passage's document is of: of its validity, else its date, else its title."""
+        """The year each passage's document is of (see `ingest.metadata.document_year`), by pid."""
+        years = {int(r[0]): document_year(r[1], r[2], r[3]) for r in self._documents_of(pids, "d.valid_from, d.date, d.title")}
+        return {pid: year for pid, year in years.items() if year}
+
+    def _documents_of(self, pids: list[int], columns: str) -> list[sqlite3.Row]:
+        """The pid and the given columns of the document of each passage."""
         if not pids:
-            return {}
+            return []
         marks = ",".join("?" * len(pids))
-        rows = self.db.execute(f"SELECT p.pid, d.valid_from, d.date, d.title FROM passages p JOIN documents d"
-                               f" ON d.doc_id = p.doc_id WHERE p.pid IN ({marks})", pids).fetchall()
-        out = {}
-        for pid, valid, day, title in rows:
-            year = (valid or day or "")[:4] or next(iter(find_years(title or "")), "")
-            if year:
-                out[int(pid)] = year
-        return out
+        return self.db.execute(f"SELECT p.pid, {columns} FROM passages p JOIN documents d ON d.doc_id = p.doc_id"
+                               f" WHERE p.pid IN ({marks})", pids).fetchall()
 
     def valid_from(self, doc_id: str) -> str | None:
         """The date from which a document applies, when it says so."""

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from extract.models import Record
+from ingest.metadata import document_year
 from ingest.text import find_dates, find_years, fold
 from search.lexicon_actors import BODIES
 from search.models import Hit
@@ -44,7 +45,7 @@ def evidence(hit: Hit, context: str, valid_from: str | None = None, records: lis
         years=years,
         dates=frozenset(d for _, _, d in find_dates(text)) | set(stamps),
         codes=frozenset(CODE_RE.findall(hit.text)),
-        own_year=(valid_from or hit.date or "")[:4] or next(iter(find_years(hit.title)), None),
+        own_year=document_year(valid_from, hit.date, hit.title),
     )
 
 
