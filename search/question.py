@@ -12,7 +12,7 @@ from functools import lru_cache
 from extract.amounts import is_aggregate
 from extract.models import Record
 from ingest.metadata import guess_lang
-from ingest.text import NUMBER, find_dates, find_months, find_years, fold, parse_number
+from ingest.text import NUMBER, find_dates, find_months, find_years, fold, in_word, parse_number
 from search.lexicon_actors import BODIES, PHYSICIANS, PLACES, PROFESSIONS
 from search.lexicon_questions import (
     AGGREGATE_CUES,
@@ -248,7 +248,7 @@ def stated_numbers(text: str, codes: tuple[str, ...], spans: list[tuple[int, int
         raw = m.group(0)
         if any(s <= m.start() < e for s, e in spans) or re.fullmatch(r"(?:19|20)\d\d", raw) or raw in codes or (v := parse_number(raw)) is None:
             continue
-        if text[m.start() - 1 : m.start()].isalpha() or text[m.end() : m.end() + 1].isalpha():
-            continue  # part of a name ("doctors4doctors", "B2B"), not a figure
+        if in_word(text, m.start(), m.end()):
+            continue
         out.append(v)
     return tuple(out)

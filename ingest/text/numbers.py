@@ -54,3 +54,9 @@ def clean(value: float) -> float | int:
     """An int when the value is whole, else a float rounded to 6 decimals."""
     rounded = round(value, 6)
     return int(rounded) if rounded == int(rounded) else rounded
+
+
+def in_word(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is part of a word ("doctors4doctors", "B2B", "3D"):
+    a name, not a figure."""
+    return text[start - 1 : start].isalpha() or text[end : end + 1].isalpha()

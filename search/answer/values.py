@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from extract.dates import NUMBER_WORDS, find_durations
 from extract.models import Record
-from ingest.text import NUMBER, fold, parse_number
-from ingest.text.numbers import format_belgian
+from ingest.text import NUMBER, fold, format_belgian, in_word, parse_number
 from search.analysis import analyse
 from search.lexicon_questions import (
     KIND_RECORD_TYPES,
@@ -423,7 +422,7 @@ def counts_nothing(text: str, start: int, end: int) -> bool:
     return (bool(re.fullmatch(r"(?:19|20)\d\d", text[start:end].rstrip(".,")))
             or bool(REFERENCE_BEFORE.search(text, max(0, start - 12), start))
             or (bool(_LINE_START.fullmatch(line)) and bool(_NUMBER_MARK.match(text, start)))
-            or text[start - 1 : start].isalpha() or text[end : end + 1].isalpha())
+            or in_word(text, start, end))
 
 
 # Number words that count ("trois task forces", "drie werkgroepen"), two to twenty: not "un"/"een"
