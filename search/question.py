@@ -58,7 +58,7 @@ _PER_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(PER_UNIT_CUES) + r")(?!\w)")
 _AGGREGATE = re.compile(r"(?<!\w)(?:" + "|".join(AGGREGATE_CUES) + r")(?!\w)")
 _PERIOD_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[-–/]\s?((?:19|20)\d\d)(?!\d)")
 _ASKS_THRESHOLD = re.compile(r"seuil|plafond|limite|au-dela d|a partir de quel|en deca|depass|exced|superieur|inferieur"
-                             r"|drempel|grens|plafond|overschrijd|hoger dan|lager dan|vanaf welk|\bboven|threshold|ceiling"
+                             r"|drempel|grens|overschrijd|hoger dan|lager dan|vanaf welk|\bboven|threshold|ceiling"
                              r"|\bcap\b|limit|exceed|above|below|beyond|more than|less than|meer dan|minder dan|plus de|moins de"
                              r"|maxim|minim|au plus|au moins|hoogstens|ten hoogste|ten minste|at most|at least|up to")
 _ASKS_DELTA = re.compile(r"augment|hausse|de combien|revalori|verhoog|stijg|increase|raise|baiss|diminu|redui"
