@@ -7,10 +7,12 @@ import re
 from ingest.draft import HeadingHint
 from ingest.lexicon import ARTICLE_END_MARKERS
 from ingest.models import Span
+from ingest.text import find_dates
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _BULLET = re.compile(r"^[\s\-*•◦o□☐>]+")
 _BREADCRUMB = re.compile(r"\]\([^)]*\)\s*>\s*")
+_LABEL_WORDS = 4  # the longest label heading a list of links
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -22,12 +24,36 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def is_link_line(line: str) -> bool:
-    """A line made only of links, bullets and separators (a menu or teaser entry)."""
+    """A line made only of links, bullets and separators (a menu entry), or of a link and its
+    date (a teaser: "- [Statut social 2025](#) – 16 décembre 2024")."""
     if "](" not in line:
         return False
-    rest = _LINK.sub("", line)
-    rest = _BULLET.sub("", rest)
+    rest = _BULLET.sub("", _LINK.sub("", line))
+    for start, end, _ in reversed(find_dates(rest)):
+        rest = rest[:start] + rest[end:]
+    if _plain(rest).endswith(":") and _is_label(rest):  # "*Partager :* [LinkedIn](#) [E-mail](#)"
+        return True
     return not re.search(r"[^\W\d_]{2,}", rest.replace(">", ""))
+
+
+def _is_label(line: str) -> bool:
+    """A short line that is no sentence ("**Dernières actualités**", "Lees ook:")."""
+    plain = _plain(line)
+    return 0 < len(plain.split()) <= _LABEL_WORDS and not re.search(r"[.!?;]$|\d", plain)
+
+
+def _labels_of_links(lines: list[tuple[int, int, str]], lo: int, hi: int) -> list[int]:
+    """Indexes of the labels heading a block of link lines ("**Documents liés**" above a list
+    of links): chrome like the links they head."""
+    out = []
+    for i in range(lo, hi):
+        line = lines[i][2]
+        if not line.strip() or is_link_line(line) or not _is_label(line):
+            continue
+        after = next((j for j in range(i + 1, hi) if lines[j][2].strip()), None)
+        if after is not None and is_link_line(lines[after][2]):
+            out.append(i)
+    return out
 
 
 def _plain(line: str) -> str:
@@ -80,8 +106,9 @@ def markdown_boilerplate(text: str, headings: list[HeadingHint]) -> tuple[str | 
         if lines[start_idx][0] > 0:
             spans.append(Span(start=0, end=lines[start_idx][0]))
     end_idx = _end_marker(lines, start_idx)
-    for s, e, line in lines[start_idx:end_idx]:
-        if is_link_line(line):
+    labels = set(_labels_of_links(lines, start_idx, end_idx))
+    for i, (s, e, line) in enumerate(lines[start_idx:end_idx], start_idx):
+        if is_link_line(line) or i in labels:
             spans.append(Span(start=s, end=e))
     if end_idx < len(lines):
         spans.append(Span(start=lines[end_idx][0], end=len(text)))

@@ -25,7 +25,7 @@ from ingest.text import TEXT_VERSION
 
 # Bump when parsing changes, so re-ingesting an unchanged file re-parses it; it carries the text
 # module's version, since sentences, folding and dates shape passages and metadata.
-PARSER_VERSION = f"6+text{TEXT_VERSION}"
+PARSER_VERSION = f"7+text{TEXT_VERSION}"
 
 
 @dataclass(frozen=True)

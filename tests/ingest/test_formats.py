@@ -145,3 +145,41 @@ def test_a_letter_is_titled_by_its_subject_line(tmp_path):
         "Met vriendelijke groeten,\n", encoding="utf-8")
     doc = parse_file(path)
     assert (doc.title, doc.doc_type, doc.lang) == ("verzoek om gegevens over de wachtposten", "letter", "nl")
+
+
+CAPTURE = """- [Accueil](#)
+- [Actualités](#)
+- [Agenda](#)
+- [Contact](#)
+- [Nederlands](#)
+
+# Les honoraires de biologie clinique sont revus en 2026
+
+La Commission a revu les honoraires forfaitaires de biologie clinique ; le détail est [sur le site](#).
+
+**Documents liés**
+
+- [Tableau des tarifs (PDF)](#)
+- [FAQ sur la biologie](#)
+
+**Dernières actualités**
+
+- [Statut social : calendrier de paiement](#) – 16 décembre 2025
+- [Téléconsultations : ce qui reste remboursé](#) – 12/12/2025
+
+*Partager cette page :* [LinkedIn](#) [E-mail](#)
+"""
+
+
+def test_teasers_and_the_labels_of_link_lists_are_chrome_in_a_capture(tmp_path):
+    path = tmp_path / "capture.md"
+    path.write_text(CAPTURE, encoding="utf-8")
+    doc = parse_file(path)
+    chrome = {doc.text[b.start : b.end].strip() for b in doc.boilerplate}
+    for line in ("**Documents liés**", "**Dernières actualités**", "*Partager cette page :* [LinkedIn](#) [E-mail](#)",
+                 "- [Statut social : calendrier de paiement](#) – 16 décembre 2025",
+                 "- [Téléconsultations : ce qui reste remboursé](#) – 12/12/2025"):
+        assert line in chrome
+    passages = " ".join(p.text for p in doc.passages)
+    assert "le détail est [sur le site](#)" in passages  # a sentence with a link is the article's
+    assert "actualités" not in passages.lower() and "Statut social" not in passages
