@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from extract.models import Record
-from ingest.text import find_dates, fold, sentences
+from ingest.boilerplate import is_link_line
+from ingest.text import fold, sentences
 from search.analysis import analyse
 from search.answer.constraints import Evidence, other_month, other_year, unnamed_sources
 from search.answer.values import (
@@ -31,7 +32,6 @@ from search.question import Question, actor_patterns
 NAMED_HERE = 0.2  # how much more a clause naming the question's professions and places weighs (tune + calib + calib2)
 _FRACTION = re.compile(r"(?<!\w)(?:" + "|".join(FRACTION_PATTERNS) + r")(?!\w)")
 _CLAUSE_CUT = re.compile(r";\s+")
-_LINK = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)")
 _LEAD_LINE = re.compile(r"[^\n]*:[ \t]*\n")  # a line ending with a colon
 _LIST_ITEM = re.compile(r"[-•*–·]|\(?[a-z]\)\s")
 
@@ -143,27 +143,18 @@ def _bare_line(text: str, s: int, e: int) -> bool:
             and not any(ch.isdigit() for ch in quote) and not _LIST_ITEM.match(quote))
 
 
-def _is_link(quote: str) -> bool:
-    """A link alone, as in a page's lists of other articles ("- [Titre](#) – 12 décembre 2024"):
-    once its links and dates are taken out, no word is left."""
-    if not _LINK.search(quote):
-        return False
-    rest = _LINK.sub(" ", quote)
-    for a, b, _ in reversed(find_dates(rest)):
-        rest = rest[:a] + rest[b:]
-    return not re.search(r"[^\W\d_]{3,}", rest)
-
-
 def _is_heading(text: str, s: int, e: int, hit: Hit) -> bool:
     """A section heading, the document's title line or a link alone is never an answer."""
-    if _is_link(text[s:e]):
-        return True
+    if all(is_link_line(line) for line in text[s:e].splitlines() if line.strip()):
+        return True  # links alone, a teaser, or a label and its links ("Pièces jointes : [x.xlsx](#)")
     raw = " ".join(text[s:e].split())
     quote = raw.strip(" .:#*")
     if not quote or (raw.endswith(":") and len(quote.split()) <= 8) or _bare_line(text, s, e):
         return True  # nothing, or a lead-in or sub-heading alone ("En cas de rupture définitive :")
     heads = {hit.title.strip(), (hit.section.heading or "").strip(),
              f"{hit.section.number or ''} {hit.section.heading or ''}".strip()}
+    if len(quote.split()) >= 3 and quote in hit.title:
+        return True  # a piece of the title line ("Blocage politique … : et maintenant ?" of "… ? (Cartel)")
     return quote in heads or (len(quote.split()) <= 6 and not any(c.isdigit() for c in quote) and quote.isupper())
 
 

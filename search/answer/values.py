@@ -67,6 +67,7 @@ _PLURAL_CODES = re.compile(r"\b(?:codes|numeros|nummers|codenummers|nomenclatuur
 _DURATION = re.compile(r"P(\d+)([DWMY])")
 _DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
 _MARKUP = re.compile(r"</?\w+[^>]*>|\*\*|__")
+_LINK_MARKUP = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")  # a markdown link: its words only
 
 
 Similar = Callable[[list[str]], list[float]]
@@ -87,8 +88,8 @@ _SPLIT_FIGURE = re.compile(r"(\d[.,])\s+(\d)")
 
 
 def readable(text: str) -> str:
-    """Source text as an answer: markup removed, whitespace collapsed."""
-    return " ".join(_MARKUP.sub("", text).split())
+    """Source text as an answer: markup removed (a link keeps its words), whitespace collapsed."""
+    return " ".join(_MARKUP.sub("", _LINK_MARKUP.sub(r"\1", text)).split())
 
 
 def wanted(rec: Record, kind: str | None) -> bool:

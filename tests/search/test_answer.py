@@ -166,6 +166,7 @@ def test_a_count_that_went_from_x_to_y_is_y():
 
 def test_answers_are_readable():
     assert readable("B = 1,2 <b>565235</b>\t565246 = B **2.515,06**") == "B = 1,2 565235 565246 = B 2.515,06"
+    assert readable("Le détail est [sur le site](https://example.be/a) et ![logo](#).") == "Le détail est sur le site et logo."
 
 
 # --- over the corpus, with the default model ---------------------------------------------------
@@ -397,6 +398,19 @@ def test_a_sub_heading_alone_is_no_answer_but_leads_in_to_what_follows():
     assert any(s == head and "tarifs resteront figés" in text[s:e] for s, e in found)  # joined to what follows
     item = next((s, e) for s, e in found if text[s:e].startswith("- les prestations"))
     assert not _is_heading(text, *item, hit)  # a list item without a full stop still answers
+
+
+def test_a_piece_of_the_title_or_a_label_and_its_links_is_no_answer():
+    from search.answer.candidates import _is_heading, spans
+
+    text = ("Le budget est bloqué : et maintenant ? (Cartel)\n\nLe Cartel a dénoncé l'accord le 4 novembre.\n\n"
+            "Pièces jointes : [tarifs-2025.xlsx](#)\n")
+    hit = Hit(rank=1, score=1.0, doc_id="d", title="Le budget est bloqué : et maintenant ? (Cartel)", doc_type="news",
+              source="s", start=0, end=len(text), text=text)
+    said = {text[s:e].strip(): _is_heading(text, s, e, hit) for s, e in spans(text, hit)}
+    assert said["Le budget est bloqué : et maintenant ?"] is True  # the title line less its "(Cartel)"
+    assert said["Pièces jointes : [tarifs-2025.xlsx](#)"] is True
+    assert said["Le Cartel a dénoncé l'accord le 4 novembre."] is False
 
 
 @pytest.mark.parametrize(
