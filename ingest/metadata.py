@@ -31,6 +31,14 @@ _OWN_START = re.compile(
 )
 _SUBJECT = re.compile(r"(?:objet|concerne|betreft|onderwerp|subject)\s*:\s*(.+)", re.I)
 _CONCLUDED = re.compile(r"(?:a\s+conclu|conclu|sign[ée]|gesloten|ondertekend|approuvé)\s+le\s*$", re.I)
+# The verb after the date, in Dutch word order: "heeft de NCAZ op 19 december 2019 het volgende
+# akkoord gesloten"; the date is the nearest before the verb in its sentence.
+_CONCLUDED_AFTER = re.compile(r"\b(?:gesloten|afgesloten|ondertekend|concluded|signed)\b", re.I)
+_DATE_TO_VERB = 120  # the farthest a date stands before its verb
+# A law's or decree's date ("la loi … coordonnée le 14 juillet 1994", "the law of 14 July 1994") is
+# never the date of the text citing it.
+_LAW_DATE_BEFORE = re.compile(r"(?:\b(?:loi|wet|law|arrêté|besluit|decree|act)\b|co[oö]rdonn[ée]e?|gecoördineerd|coordinated)"
+                              r"[^.;]{0,25}$", re.I)
 
 
 def body_text(text: str, boilerplate: list[Span]) -> str:
@@ -108,6 +116,9 @@ def guess_date(draft: Draft, title: str, body: str) -> str | None:
         before = body[max(0, start - 60) : start]
         if _SIGNED.search(before.split("\n")[-1]) or _CONCLUDED.search(before):
             return value
+    concluded = _concluded_before_verb(body, dates)
+    if concluded:
+        return concluded
     title_dates = find_dates(title)
     if title_dates:
         return title_dates[0][2]
@@ -116,6 +127,16 @@ def guess_date(draft: Draft, title: str, body: str) -> str | None:
         near = [v for s, _, v in dates if 0 <= pos <= s <= pos + len(draft.title) + 300]
         if near:
             return near[0]
+    return None
+
+
+def _concluded_before_verb(body: str, dates: list[tuple[int, int, str]]) -> str | None:
+    """The date of the first concluding verb that follows its date in the same sentence."""
+    for m in _CONCLUDED_AFTER.finditer(body, 0, 3000):
+        near = [(e, v) for s, e, v in dates if 0 <= m.start() - e <= _DATE_TO_VERB and "." not in body[e : m.start()]
+                and not _LAW_DATE_BEFORE.search(body, max(0, s - 40), s)]
+        if near:
+            return max(near)[1]
     return None
 
 

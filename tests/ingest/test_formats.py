@@ -124,6 +124,20 @@ def test_a_dutch_circular_is_recognised(tmp_path):
     assert (doc.doc_type, doc.lang, doc.date, doc.valid_from) == ("circular", "nl", "2024-12-12", "2025-01-01")
 
 
+@pytest.mark.parametrize(
+    "opening, date",
+    [("Krachtens artikel 50 van de wet, gecoördineerd op 14 juli 1994, heeft de Nationale Commissie "
+      "Tandartsen-Ziekenfondsen op 15 december 2025 het volgende akkoord gesloten voor 2026.", "2025-12-15"),
+     ("Op 3 maart 2026 hebben de partijen de volgende overeenkomst ondertekend.", "2026-03-03"),
+     ("On 3 March 2026, under the law of 14 July 1994, the commission signed the following agreement.", "2026-03-03")],
+)
+def test_a_document_concluded_on_a_date_its_verb_follows_is_of_that_date(tmp_path, opening, date):
+    path = Path(tmp_path) / "akkoord.txt"
+    path.write_text(f"NATIONAAL AKKOORD TANDARTSEN-ZIEKENFONDSEN 2026\n\n{opening}\n\n1. Honoraria\n\n"
+                    "De honoraria worden op 1 januari 2026 geïndexeerd.\n", encoding="utf-8")
+    assert parse_file(path).date == date
+
+
 def test_a_convention_below_its_letterhead_is_titled_typed_and_dated_by_what_it_says(tmp_path):
     path = Path(tmp_path) / "convention.txt"
     path.write_text(
