@@ -300,11 +300,11 @@ def eval_(
 
 @app.command("eval-extract")
 def eval_extract(
-    gold: Annotated[Path, typer.Argument(help="A JSON-lines file like gold/extraction.dev.jsonl.")],
+    gold: Annotated[list[Path], typer.Argument(help="JSON-lines files like gold/extraction.dev.jsonl, one fold each.")],
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Precision, recall and F1 of extracted records against a gold file."""
+    """Precision, recall and F1 of extracted records against each gold file (a fold)."""
     kb = _kb(data)
     try:
         report, text = kb.evaluate_extraction(gold)

@@ -304,8 +304,8 @@ class KnowledgeBase:
         reports = [run_fold(name, qs, retriever, answerer, texts, k, compare_bm25)[0] for name, qs in folds]
         return EvalReport(threshold=answerer.threshold, folds=reports)
 
-    def evaluate_extraction(self, gold_path: Path) -> tuple[dict, str]:
-        """`kb eval-extract`: records of the stored documents against a gold file."""
+    def evaluate_extraction(self, gold_paths: list[Path]) -> tuple[dict, str]:
+        """`kb eval-extract`: records of the stored documents against each gold file (a fold)."""
         from extract.evaluate import evaluate as run
         from extract.evaluate import format_report
 
@@ -313,14 +313,18 @@ class KnowledgeBase:
         for d in self.store.documents():
             doc = self.store.load_document(d["doc_id"])
             by_name[Path(doc.source).name] = (doc, self.store.records(doc_id=doc.doc_id, limit=1_000_000))
-        report = run(by_name, Path(gold_path))
-        return report.model_dump(), format_report(report)
+        folds, texts = [], []
+        for path in gold_paths:
+            report = run(by_name, Path(path))
+            folds.append({"name": fold_name(Path(path)), **report.model_dump()})
+            texts.append(f"== {folds[-1]['name']} ({Path(path).name})\n{format_report(report)}")
+        return {"folds": folds}, "\n\n".join(texts)
 
 
 def fold_name(path: Path) -> str:
-    """A fold's name from its file: gold/questions.test.jsonl -> "test"."""
+    """A fold's name from its file: gold/questions.test.jsonl or gold/extraction.test.jsonl -> "test"."""
     parts = path.name.split(".")
-    return parts[1] if len(parts) > 2 and parts[0] == "questions" else path.stem
+    return parts[1] if len(parts) > 2 else path.stem
 
 
 _WARM_QUESTION = "Quel est le montant de l'honoraire prévu en 2020 ?"

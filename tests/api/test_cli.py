@@ -129,13 +129,18 @@ def test_code_and_records_commands(data):
     assert recs and all(r["type"] == "percent" and r["value"] == 3.34 for r in recs)
 
 
-def test_eval_extract_prints_scores_per_type(data):
+def test_eval_extract_prints_scores_per_type_for_each_fold(data, tmp_path):
     gold = Path(__file__).resolve().parents[2] / "gold" / "extraction.dev.jsonl"
-    out = json.loads(run("eval-extract", str(gold), "--json", data=data[0]).stdout)
-    scores = {t["type"]: t for t in out["types"]}
+    lines = gold.read_text(encoding="utf-8").splitlines()
+    part = tmp_path / "extraction.part.jsonl"  # a second fold: the dev gold's tariff rows alone
+    part.write_text("\n".join(ln for ln in lines if '"tariff_row"' in ln) + "\n", encoding="utf-8")
+    out = json.loads(run("eval-extract", str(gold), str(part), "--json", data=data[0]).stdout)
+    assert [f["name"] for f in out["folds"]] == ["dev", "part"]
+    scores = {t["type"]: t for t in out["folds"][0]["types"]}
     assert scores["tariff_row"]["f1"] >= 0.95 and scores["amount"]["recall"] >= 0.95
-    text = run("eval-extract", str(gold), data=data[0]).stdout
-    assert "tariff_row" in text and "F1" in text
+    assert [t["type"] for t in out["folds"][1]["types"]] == ["tariff_row"]
+    text = run("eval-extract", str(gold), str(part), data=data[0]).stdout
+    assert "tariff_row" in text and "F1" in text and "== part" in text
 
 
 def test_a_pdf_of_the_accord_through_the_cli(tmp_path, corpus_dir):
