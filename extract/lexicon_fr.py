@@ -254,6 +254,8 @@ SSI_PATTERNS: tuple[str, ...] = (
 
 # Modality cues, each (modality, pattern); "request" cues pass the duty to the clause after them.
 MODALITY_CUES: tuple[tuple[str, str], ...] = (
+    # advice to someone named after the verb: "nous recommandons aux médecins de", "il est conseillé aux"
+    ("advice", r"\b(?:recommand|conseill)(?:e|ons|ent|ée?s?)\b(?:\s+(?:vivement|donc|dès\s+lors))?(?=\s+(?:à|aux|au)\s)"),
     ("commits", r"s['’]engagen?t?\s+(?:\w+\s+){0,2}?(?:à|a)\b|s['’]accordent?\s+(?:à|pour)\b"),
     ("must", r"\b(?:doit|doivent|devra|devront)\b(?!\s+(?:également\s+)?(?:pouvoir|permettre))"),
     (

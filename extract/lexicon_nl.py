@@ -152,6 +152,8 @@ SSI_PATTERNS: tuple[str, ...] = (
 # --- obligations ------------------------------------------------------------------------------
 
 MODALITY_CUES: tuple[tuple[str, str], ...] = (
+    # advice to someone named after the verb: "wij raden de artsen aan", "we bevelen de ziekenfondsen aan"
+    ("advice", r"\b(?:raden|raadt|bevelen|beveelt)\b(?:\s+(?:dan\s+ook|daarom|sterk))?(?=\s+(?:de|het|alle|elke|iedere|aan)\s)"),
     ("commits", r"verbind(?:t|en)\s+zich(?:\s+ertoe)?"),
     ("must", r"\b(?:moet|moeten|dient|dienen|zal\s+moeten|zullen\s+moeten)\b"),
     (

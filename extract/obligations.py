@@ -76,13 +76,13 @@ def find_cues(sent: str) -> list[Cue]:
             kind = (
                 "participle"
                 if re.match(r"charg", m.group(0), re.I)
-                else ("request" if mod == "request" else "modal")
+                else ("request" if mod == "request" else "advice" if mod == "advice" else "modal")
             )
             found.append(
                 Cue(
                     m.start(),
                     m.end(),
-                    "should" if mod == "request" else mod,
+                    "should" if mod in ("request", "advice") else mod,
                     kind,
                     bool(_NEGATION.search(sent[max(0, m.start() - 20) : m.start()])),
                 )
@@ -112,6 +112,9 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
     ):  # "il est demandé aux médecins de"
         dative = _DATIVE.match(sent, cue.end)
         return g.actor_after(sent, dative.end()) if dative else None
+    if cue.kind == "advice":  # "nous recommandons aux médecins de", "wij raden de artsen aan"
+        dative = _DATIVE.match(sent, cue.end)
+        return g.actor_after(sent, dative.end() if dative else cue.end)
     if cue.kind == "modal" and _PASSIVE_AFTER.match(sent, cue.end):
         agent = _AGENT.match(sent, cue.end)
         return g.actor_after(sent, agent.end()) if agent else None
@@ -136,7 +139,7 @@ def _choose(
             continue
         if (
             deadline
-            or cue.kind in ("modal", "request", "participle")
+            or cue.kind in ("modal", "request", "participle", "advice")
             or (cue.kind == "future" and _is_self(actor))
         ):
             return cue, actor

@@ -156,6 +156,19 @@ def _one(text: str, date: str | None = "2024-05-10"):
             "2025",
             "commits",
         ),
+        # advice binds whom it is given to, not who gives it
+        (
+            "Nous recommandons vivement aux kinésithérapeutes de vérifier leur adhésion avant le 15 juin 2026.",
+            "kinésithérapeutes",
+            "2026-06-15",
+            "should",
+        ),
+        (
+            "Wij raden de tandartsen aan hun tarieven vóór 1 maart 2026 bekend te maken.",
+            "tandartsen",
+            "2026-03-01",
+            "should",
+        ),
     ],
 )
 def test_obligations(text, actor, deadline, modality):
