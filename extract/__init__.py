@@ -21,7 +21,7 @@ from ingest.models import Document
 from ingest.passages import uncovered
 
 # Bump when extraction changes, so re-ingesting an unchanged file re-extracts it.
-EXTRACT_VERSION = "6"
+EXTRACT_VERSION = "7"
 
 Span = tuple[int, int]
 

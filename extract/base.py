@@ -37,10 +37,12 @@ def make_record(
     end: int,
     unit: str | None = None,
     extra: dict | None = None,
+    part: str = "",
 ) -> Record:
-    """A Record whose text is exactly doc.text[start:end], with its page and section."""
+    """A Record whose text is exactly doc.text[start:end], with its page and section (`part`
+    tells apart records of one span)."""
     return Record(
-        id=Record.make_id(doc.doc_id, type_, start, end),
+        id=Record.make_id(doc.doc_id, type_, start, end, part),
         doc_id=doc.doc_id,
         type=type_,  # type: ignore[arg-type]
         value=value,

@@ -50,17 +50,24 @@ LINKED_DELAY = re.compile(
 
 BARE_DURATION = re.compile(
     rf"(?<![\w,.])(?P<n>\d+|{alternation(NUMBER_WORDS)})\s+(?P<unit>{alternation(DURATION_UNITS)})\b", re.I)
+# "de six à douze mois", "tussen zes en twaalf maanden": the lower end shares the upper one's unit.
+DURATION_RANGE = re.compile(
+    rf"(?<![\w,.])(?P<n>\d+|{alternation(NUMBER_WORDS)})\s+(?:à|a|tot|en|to|-)\s+"
+    rf"(?P<n2>\d+|{alternation(NUMBER_WORDS)})\s+(?P<unit>{alternation(DURATION_UNITS)})\b", re.I)
 
 
 def find_durations(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Every count of days, weeks, months or years in text[lo:hi] ("deux ans", "15 jours"), with
     a delay's head or without, as (start, end, ISO duration): what a duration question may be
-    answered by. Only headed or linked delays become records (see `find_delays`)."""
+    answered by ("de six à douze mois" gives both ends)."""
     out = []
     for m in BARE_DURATION.finditer(text, lo, hi):
         if value := duration(m.group("n"), m.group("unit")):
             out.append((m.start(), m.end(), value))
-    return out
+    for m in DURATION_RANGE.finditer(text, lo, hi):
+        if value := duration(m.group("n"), m.group("unit")):
+            out.append((m.start("n"), m.end("n"), value))
+    return sorted(out)
 
 
 def full_dates(region: Region, text: str, lo: int, hi: int) -> list[Record]:
@@ -170,8 +177,19 @@ def find_delays(text: str, lo: int, hi: int) -> list[Delay]:
 
 
 def delay_records(region: Region, text: str, lo: int, hi: int) -> list[Record]:
-    """Relative deadlines as durations, with their anchor event in extra."""
-    return [
-        make_record(region.doc, "date", d.value, d.start, d.end, "duration", d.extra())
-        for d in find_delays(text, lo, hi)
-    ]
+    """Relative deadlines as durations, with their anchor event in extra, and every other count
+    of days, weeks, months or years ("une période de deux ans", "tot 5 jaar") as a duration."""
+    delays = find_delays(text, lo, hi)
+    out = [make_record(region.doc, "date", d.value, d.start, d.end, "duration", d.extra()) for d in delays]
+    for s, e, value in find_durations(text, lo, hi):
+        if not any(d.start <= s < d.end for d in delays) and not _an_age(value):
+            out.append(make_record(region.doc, "date", value, s, e, "duration"))
+    return out
+
+
+AGE_YEARS = 15  # "vanaf 45 jaar", "jusqu'à 18 ans": so many years, unheaded, are an age, no duration
+
+
+def _an_age(value: str) -> bool:
+    m = re.fullmatch(r"P(\d+)Y", value)
+    return bool(m) and int(m.group(1)) >= AGE_YEARS

@@ -66,6 +66,19 @@ def _words(text: str | None) -> set[str]:
     }
 
 
+def _same_actor(a: str | None, b: str | None) -> bool:
+    """Actors sharing a word, or one the acronym of the other ("OA", "organismes assureurs")."""
+    if _words(a) & _words(b):
+        return True
+    return any(x and re.fullmatch(r"[A-Z]{2,}", x.strip()) and x.strip().lower() == _initials(y)
+               for x, y in ((a, b), (b, a)))
+
+
+def _initials(text: str | None) -> str:
+    words = re.findall(r"[^\W\d_]+", fold(text or ""))
+    return "".join(w[0] for w in words if w not in _STOP and len(w) > 2)
+
+
 def _num_eq(a, b) -> bool:
     try:
         return abs(float(a) - float(b)) < 0.005
@@ -74,7 +87,9 @@ def _num_eq(a, b) -> bool:
 
 
 def _as_set(v) -> set[str]:
-    return {str(x) for x in v} if isinstance(v, list) else {str(v)}
+    """A field's items: a list's, or those of a written list ("18, 51 et 68")."""
+    items = v if isinstance(v, list) else re.split(r"\s*(?:,|\bet\b|\ben\b|\band\b)\s*", str(v))
+    return {str(x).strip() for x in items if str(x).strip()}
 
 
 def value_match(type_: str, gold, pred) -> bool:
@@ -94,14 +109,11 @@ def value_match(type_: str, gold, pred) -> bool:
             if k != "valid_from" and v is not None
         )
     if type_ == "obligation":
-        return str(gold.get("deadline")) == str(pred.get("deadline")) and bool(
-            _words(gold.get("actor")) & _words(pred.get("actor"))
-        )
-    if type_ == "legal_ref":
-        for key in ("law_date", "article"):
-            if gold.get(key) is not None and _as_set(gold[key]) != _as_set(pred.get(key)):
-                return False
-        return True
+        return str(gold.get("deadline")) == str(pred.get("deadline")) and _same_actor(gold.get("actor"), pred.get("actor"))
+    if type_ == "legal_ref":  # the gold's articles among the prediction's (one record per article or per list)
+        if gold.get("law_date") is not None and str(gold["law_date"]) != str(pred.get("law_date")):
+            return False
+        return gold.get("article") is None or _as_set(gold["article"]) <= _as_set(pred.get("article"))
     return gold == pred
 
 

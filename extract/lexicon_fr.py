@@ -288,6 +288,9 @@ NEGATION_BEFORE_RX = r"\bn(?:e|['’])\s*(?:\w+\s+)?$"
 # Cues of "may" that, negated, forbid ("ne peut pas facturer").
 PROHIBITION_MODAL = "may"
 
+# French keeps the subject before the verb (no "Dès 2026 doit le médecin").
+SUBJECT_AFTER_VERB = False
+
 # Future tense of a verb ("mettra", "réalisera", "soumettront").
 FUTURE_VERB_RX = (
     r"\b[a-zéèêàâîôûç]{2,}(?:era|eront|ira|iront|dra|dront|tra|tront|rra|rront|ra|ront)\b"

@@ -166,9 +166,13 @@ MODALITY_CUES: tuple[tuple[str, str], ...] = (
     ),
     ("request", r"\bdringt\s+(?:erop\s+)?aan\s+(?:dat|opdat)\b|\bvraagt\s+dat\b"),
     ("may", r"\b(?:mag|mogen|kan|kunnen)\b"),
+    ("must", r"(?<=\s)verplicht\s+(?:om|te)\b"),  # "zijn alle tandartsen vanaf 1 april verplicht om"
 )
 NEGATION_BEFORE_RX = r"\b(?:niet|geen)\s*$"
 FUTURE_VERB_RX = r"\b(?:zal|zullen)\b"
+# Dutch puts the subject after the verb when the clause opens on something else ("Vanaf 2026
+# moet de tandarts ...", "Daarom zal het RIZIV ..."): an actor right after the cue is its subject.
+SUBJECT_AFTER_VERB = True
 NOT_FUTURE: frozenset[str] = frozenset()
 DUTY_VERBS: tuple[str, ...] = (
     "meldt",

@@ -33,7 +33,8 @@ class Record(BaseModel):
     extra: dict[str, Any] = Field(default_factory=dict)
 
     @staticmethod
-    def make_id(doc_id: str, type_: str, start: int, end: int) -> str:
-        """A stable id from the document, the type and the span."""
-        raw = f"{doc_id}:{type_}:{start}:{end}".encode()
+    def make_id(doc_id: str, type_: str, start: int, end: int, part: str = "") -> str:
+        """A stable id from the document, the type and the span (and which of the span's records:
+        a duty of two actors is two records of one sentence)."""
+        raw = f"{doc_id}:{type_}:{start}:{end}{':' + part if part else ''}".encode()
         return hashlib.sha1(raw).hexdigest()[:16]

@@ -26,6 +26,9 @@ from extract.models import Record
 from ingest.text import squash
 from ingest.text.sentences import sentences
 
+# Texts whose future ("l'INAMI lancera") and present ("le kinésithérapeute transmet") tenses bind
+# their actors, deadline or not; elsewhere (news, letters) they bind only with a deadline.
+NORMATIVE = frozenset({"accord", "convention", "circular", "law"})
 _CUES = [(mod, re.compile(rx, re.I)) for lex in (fr, nl) for mod, rx in lex.MODALITY_CUES]
 _FUTURE_FR = re.compile(fr.FUTURE_VERB_RX, re.I)
 _FUTURE_NL = re.compile(nl.FUTURE_VERB_RX, re.I)
@@ -66,6 +69,7 @@ class Context:
     previous_actor: str | None = None
     previous_sentence: str = ""
     lead: tuple[str, str] | None = None  # (actor, modality) of a lead-in ending with ":"
+    normative: bool = False  # an accord, convention, circular or law: its future and present tenses bind
 
 
 def find_cues(sent: str) -> list[Cue]:
@@ -120,6 +124,10 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
         return g.actor_after(sent, agent.end()) if agent else None
     previous = g.first_actor(sent[: cue.start]) or ctx.previous_actor
     subject = g.subject_before(sent, cue.start, previous, ctx.previous_sentence)
+    if subject is None and g.lex.SUBJECT_AFTER_VERB and cue.kind in ("modal", "future"):
+        subject = g.actor_after(sent, cue.end)  # "Vanaf 2026 moet de tandarts ..."
+        if subject:  # up to the object's determiner: "de tandarts | de verstrekking attesteren"
+            subject = re.split(r"\s(?:de|het|een|zijn|haar|hun|deze|dit)\s", subject, maxsplit=1)[0]
     if cue.kind == "request" and subject is None:
         return g.actor_after(sent, cue.end)
     return subject
@@ -140,7 +148,8 @@ def _choose(
         if (
             deadline
             or cue.kind in ("modal", "request", "participle", "advice")
-            or (cue.kind == "future" and _is_self(actor))
+            or (cue.kind == "future" and (_is_self(actor) or ctx.normative))
+            or (cue.kind in ("duty", "passive") and ctx.normative)
         ):
             return cue, actor
     return None
@@ -216,8 +225,9 @@ def _request(sent: str, cue: Cue, actor: str, deadline: Deadline | None, ctx: Co
 
 def sentence_obligation(
     region: Region, s: int, e: int, ctx: Context
-) -> tuple[Record | None, str | None]:
-    """The obligation of the sentence text[s:e] (or None) and the actor it names."""
+) -> tuple[list[Record], str | None]:
+    """The obligations of the sentence text[s:e] (one per actor of a coordination: "le SPF et
+    l'INAMI renforceront") and the actor it names."""
     text = region.text
     s = _start_of(text, s, e)
     sent = text[s:e]
@@ -225,7 +235,8 @@ def sentence_obligation(
     deadlines = [d for d in find_deadlines(region.doc, text, s, e) if d.start >= main_lo]
     chosen = _choose(sent, find_cues(sent), ctx, deadlines[0] if deadlines else None)
     if chosen is None:
-        return _lead_item(region, s, e, sent, ctx), None
+        item = _lead_item(region, s, e, sent, ctx)
+        return ([item] if item else []), None
     cue, actor = chosen
     deadline = _deadline_for(deadlines, s + cue.start)
     extra: dict = {}
@@ -244,8 +255,29 @@ def sentence_obligation(
     ctx.lead = None
     if sent.rstrip().endswith(":") and len(value["action"]) < 3:
         ctx.lead = (actor, value["modality"])  # the list items that follow carry the duty
-        return None, actor
-    return make_record(region.doc, "obligation", value, s, e, None, extra), actor
+        return [], actor
+    actors = coordinated(actor)
+    return [make_record(region.doc, "obligation", {**value, "actor": a}, s, e, None, extra, a if len(actors) > 1 else "")
+            for a in actors], actor
+
+
+# "X et les Y", "X, Y et l'INAMI", "X en de Y": a second actor opens with a determiner or an acronym
+# (French "de" opens a complement: "Service d'évaluation et de contrôle" is one actor).
+_COORDINATION = re.compile(
+    r"\s+(?:et|ou)\s+(?=(?:l['’]|les?\s|la\s|[A-Z]{2,}\b))|\s+(?:en|of)\s+(?=(?:de\s|het\s|[A-Z]{2,}\b))"
+    r"|\s+(?:and|or)\s+(?=(?:the\s|[A-Z]{2,}\b))")
+_DETERMINER = re.compile(r"^(?:l['’]|les?\s+|la\s+|de\s+|het\s+|the\s+)", re.I)
+
+
+def coordinated(actor: str) -> list[str]:
+    """The actors of a coordination ("organismes assureurs et les prestataires de soins" -> both),
+    each without its determiner; the actor itself when it is one."""
+    pieces = _COORDINATION.split(actor)
+    if len(pieces) < 2:
+        return [actor]
+    head = [p for p in pieces[0].split(", ")] if "(" not in pieces[0] else [pieces[0]]  # "X, Y et Z"
+    parts = [_DETERMINER.sub("", p).strip() for p in [*head, *pieces[1:]]]
+    return parts if all(len(p) >= 2 for p in parts) else [actor]
 
 
 def _lead_item(region: Region, s: int, e: int, sent: str, ctx: Context) -> Record | None:
@@ -271,15 +303,14 @@ def _lead_item(region: Region, s: int, e: int, sent: str, ctx: Context) -> Recor
 def obligations(
     region: Region, text: str, lo: int, hi: int, skip: list[tuple[int, int]]
 ) -> list[Record]:
-    """Obligations with actor, action, deadline and modality, at most one per sentence."""
+    """Obligations with actor, action, deadline and modality: one per sentence and actor."""
     out: list[Record] = []
-    ctx = Context(grammar_for(region.doc.lang))
+    ctx = Context(grammar_for(region.doc.lang), normative=region.doc.doc_type in NORMATIVE)
     for s, e in sentences(text, lo, hi):
         if any(a <= s < b for a, b in skip):
             continue
-        rec, actor = sentence_obligation(region, s, e, ctx)
-        if rec:
-            out.append(rec)
+        recs, actor = sentence_obligation(region, s, e, ctx)
+        out += recs
         sent = text[s:e]
         subject = actor or ctx.grammar.first_actor(sent)
         if subject or ctx.grammar.opens_with_subject(sent):

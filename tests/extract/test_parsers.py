@@ -299,8 +299,22 @@ def test_a_relative_delay_is_a_duration_with_its_anchor(text, value, anchor):
     )
 
 
-def test_a_count_of_days_without_an_event_is_no_delay():
-    assert records_of("Le forfait couvre 30 jours de soins, soit 12 euros par an à partir de 2021.", "date") == []
+def test_a_count_of_days_without_an_event_is_a_duration_but_no_delay():
+    recs = records_of("Le forfait couvre 30 jours de soins, soit 12 euros par an à partir de 2021.", "date")
+    assert [(r.value, r.unit) for r in recs] == [("P30D", "duration")]
+    assert "deadline_kind" not in recs[0].extra  # no deadline: nothing is due within it
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [("Le présent accord est conclu pour une période de deux ans.", ["P2Y"]),
+     ("Il peut être exclu pour une durée de six à douze mois.", ["P6M", "P12M"]),
+     ("De termijn wordt ingekort tot 5 jaar.", ["P5Y"]),
+     ("Het onderzoek wordt terugbetaald vanaf 45 jaar.", []),  # an age, no duration
+     ("Remboursé jusqu'à 18 ans.", [])],
+)
+def test_every_count_of_days_months_or_years_is_a_duration_but_an_age(text, values):
+    assert [r.value for r in records_of(text, "date")] == values
 
 
 def test_a_date_inside_a_legal_reference_belongs_to_it():
