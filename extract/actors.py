@@ -65,10 +65,20 @@ class Grammar:
             fold(" ".join(words[:2])) in self.nouns
             or folded in self.nouns
             or _singular(folded) in self.nouns
+            or self._compound_actor(folded)
         ):
             return True
         proper = head[:1].isupper() and len(head) > 2 and (not nxt or nxt[:1].isupper())
         return after_determiner and proper  # "la Vivaldi", "les Task Forces"
+
+    def _compound_actor(self, folded: str) -> bool:
+        """A Dutch compound headed by an actor noun ("zorgverstrekkers", "huisartsenkringen" no:
+        the head is last) or a profession by its ending ("logopedisten", "diëtisten")."""
+        if not getattr(self.lex, "COMPOUND_HEADS", False):
+            return False
+        if folded.endswith(tuple(fold(s) for s in self.lex.ACTOR_SUFFIXES)):
+            return True
+        return any(folded.endswith(n) and len(folded) - len(n) >= 3 for n in self.nouns if len(n) >= 4)
 
     def noun_phrase(
         self, phrase: str, any_position: bool = False, strict: bool = False
@@ -81,7 +91,9 @@ class Grammar:
             word = tok.group(0)
             low = fold(word).rstrip("'’")
             is_det = low in dets
-            if not (is_det or _ACRONYM.match(word)):
+            bare = (i == 0 or any_position) and getattr(self.lex, "BARE_PLURALS", False) and (
+                self.is_head([word], after_determiner=False) and fold(word).endswith(("en", "s")))
+            if not (is_det or _ACRONYM.match(word) or bare):
                 continue
             prev = fold(tokens[i - 1].group(0)).rstrip("'’") if i else ""
             if prev in preps and not any_position:

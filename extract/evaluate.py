@@ -223,7 +223,13 @@ def evaluate(
     records_by_doc: dict[str, tuple[Document, list[Record]]], gold_path: Path
 ) -> ExtractionReport:
     """Score records of documents (keyed by file name) against a gold file."""
-    gold = load_gold(gold_path)
+    return evaluate_gold(records_by_doc, load_gold(gold_path))
+
+
+def evaluate_gold(
+    records_by_doc: dict[str, tuple[Document, list[Record]]], gold: list[dict]
+) -> ExtractionReport:
+    """Score records of documents (keyed by file name) against gold records."""
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
         by_doc[g["doc"]].append(g)

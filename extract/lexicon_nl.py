@@ -153,7 +153,7 @@ SSI_PATTERNS: tuple[str, ...] = (
 
 MODALITY_CUES: tuple[tuple[str, str], ...] = (
     # advice to someone named after the verb: "wij raden de artsen aan", "we bevelen de ziekenfondsen aan"
-    ("advice", r"\b(?:raden|raadt|bevelen|beveelt)\b(?:\s+(?:dan\s+ook|daarom|sterk))?(?=\s+(?:de|het|alle|elke|iedere|aan)\s)"),
+    ("advice", r"\b(?:raden|raadt|bevelen|beveelt)\b(?:\s+(?:dan\s+ook|daarom|sterk))?(?=\s+\w+)(?!\s+(?:u|je|jij|ons|wij|we)\b)"),
     ("commits", r"verbind(?:t|en)\s+zich(?:\s+ertoe)?"),
     ("must", r"\b(?:moet|moeten|dient|dienen|zal\s+moeten|zullen\s+moeten)\b"),
     (
@@ -191,7 +191,9 @@ DUTY_VERBS: tuple[str, ...] = (
 PASSIVE_BY_RX = (
     r"\b(?:wordt|worden|zal\s+worden|zullen\s+worden)\s+(?:\w+\s+){0,6}?(?P<part>ge\w+)\s+door\s+"
 )
-PASSIVE_AFTER_CUE_RX = r"\s*(?:\w+\s+){0,8}?(?:(?:worden|zijn)\s+ge\w+|ge\w+\s+(?:worden|zijn))\b"
+# A participle: "ge-" after a separable prefix too ("ingediend", "opgesteld"), or "be-", "ver-", "ont-" forms ("bezorgd").
+_PARTICIPLE = r"(?:\w{0,5}ge\w+|(?:be|ver|ont|her)\w+[dt])"
+PASSIVE_AFTER_CUE_RX = rf"\s*(?:\w+\s+){{0,8}}?(?:(?:worden|zijn)\s+{_PARTICIPLE}|{_PARTICIPLE}\s+(?:worden|zijn))\b"
 SELF_ACTORS: tuple[str, ...] = (
     "ncaz",
     "nationale commissie artsen-ziekenfondsen",
@@ -200,6 +202,11 @@ SELF_ACTORS: tuple[str, ...] = (
     "wij",
     "ondertekenaars",
 )
+# Dutch writes a compound as one word, its head last ("zorgverstrekkers"), and names a group by a
+# bare plural ("Tandartsen die ... moeten"); professions end so.
+COMPOUND_HEADS = True
+BARE_PLURALS = True
+ACTOR_SUFFIXES: tuple[str, ...] = ("isten", "therapeut", "therapeuten", "loog", "logen", "kundige", "kundigen", "pedist")
 ACTOR_NOUNS: tuple[str, ...] = (
     "arts",
     "artsen",

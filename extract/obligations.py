@@ -26,6 +26,7 @@ from extract.models import Record
 from ingest.text import squash
 from ingest.text.sentences import sentences
 
+NOT_SPECIFIED = "non précisé"  # the actor of a duty whose text names nobody
 # Texts whose future ("l'INAMI lancera") and present ("le kinésithérapeute transmet") tenses bind
 # their actors, deadline or not; elsewhere (news, letters) they bind only with a deadline.
 NORMATIVE = frozenset({"accord", "convention", "circular", "law"})
@@ -121,13 +122,16 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
         return g.actor_after(sent, dative.end() if dative else cue.end)
     if cue.kind == "modal" and _PASSIVE_AFTER.match(sent, cue.end):
         agent = _AGENT.match(sent, cue.end)
-        return g.actor_after(sent, agent.end()) if agent else None
+        actor = g.actor_after(sent, agent.end()) if agent else None
+        # "le consentement doit être enregistré": a duty nobody is named for
+        return actor or (NOT_SPECIFIED if cue.modality == "must" and not cue.negated else None)
     previous = g.first_actor(sent[: cue.start]) or ctx.previous_actor
     subject = g.subject_before(sent, cue.start, previous, ctx.previous_sentence)
     if subject is None and g.lex.SUBJECT_AFTER_VERB and cue.kind in ("modal", "future"):
         subject = g.actor_after(sent, cue.end)  # "Vanaf 2026 moet de tandarts ..."
         if subject:  # up to the object's determiner: "de tandarts | de verstrekking attesteren"
-            subject = re.split(r"\s(?:de|het|een|zijn|haar|hun|deze|dit)\s", subject, maxsplit=1)[0]
+            subject = re.split(r"\s(?:de|het|een|zijn|haar|hun|deze|dit|bovendien|ook|daarom|dan|nog|wel|eerst|steeds|altijd)\b",
+                               subject, maxsplit=1)[0]
     if cue.kind == "request" and subject is None:
         return g.actor_after(sent, cue.end)
     return subject
@@ -312,7 +316,7 @@ def obligations(
         recs, actor = sentence_obligation(region, s, e, ctx)
         out += recs
         sent = text[s:e]
-        subject = actor or ctx.grammar.first_actor(sent)
+        subject = (actor if actor != NOT_SPECIFIED else None) or ctx.grammar.first_actor(sent)
         if subject or ctx.grammar.opens_with_subject(sent):
             ctx.previous_actor = subject  # "Les montants restent inchangés. Ils ..." binds no one
 

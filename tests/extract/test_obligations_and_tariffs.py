@@ -169,6 +169,13 @@ def _one(text: str, date: str | None = "2024-05-10"):
             "2026-03-01",
             "should",
         ),
+        # Dutch: a bare plural subject, a compound or a profession's ending, the subject after the verb
+        ("Logopedisten die willen toetreden, moeten dat uiterlijk op 31 januari 2026 meedelen.", "Logopedisten",
+         "2026-01-31", "must"),
+        ("Zorgverstrekkers moeten hun attesten binnen 30 dagen bezorgen.", "Zorgverstrekkers", "P30D", "must"),
+        ("Tegen 1 juni 2026 moet de logopedist bovendien een verslag opmaken.", "logopedist", "2026-06-01", "must"),
+        ("Het RIZIV raadt verzekerden aan om vóór 1 mei 2026 hun gegevens na te kijken.", "verzekerden", "2026-05-01",
+         "should"),
     ],
 )
 def test_obligations(text, actor, deadline, modality):
@@ -185,8 +192,6 @@ def test_obligations(text, actor, deadline, modality):
         "Ceci ne peut pas mener à des coûts supplémentaires.",
         "Le financement peut se faire sur la base de paramètres à déterminer.",
         "Une partie du financement peut se faire directement en application de l’arrêté royal.",
-        "Un certain nombre de mesures concrètes doivent être prises d’ici 2021 dans 3 domaines.",
-        "Le dossier doit être introduit au plus tard le 30 septembre 2024.",
         "Cette mesure entrera en vigueur le 1er janvier 2025.",
         "L'INAMI publiera les résultats le 15 mars 2025.",
         "Le premier paiement sera effectué en février 2021.",
@@ -198,6 +203,17 @@ def test_obligations(text, actor, deadline, modality):
 )
 def test_sentences_that_bind_no_actor(text):
     assert records_of(text, "obligation", date="2024-05-10") == []
+
+
+@pytest.mark.parametrize(
+    "text, deadline",
+    [("Un certain nombre de mesures concrètes doivent être prises d’ici 2021 dans 3 domaines.", "2021"),
+     ("Le dossier doit être introduit au plus tard le 30 septembre 2024.", "2024-09-30"),
+     ("Het dossier moet uiterlijk op 30 september 2024 worden ingediend.", "2024-09-30")],
+)
+def test_a_duty_in_the_passive_with_nobody_named_has_no_actor_specified(text, deadline):
+    value, _ = _one(text)
+    assert (value["actor"], value["deadline"], value["modality"]) == ("non précisé", deadline, "must")
 
 
 def test_the_deadline_of_a_request_to_no_one_stays_in_extra():
