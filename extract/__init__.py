@@ -43,7 +43,7 @@ def _value_records(
     """Amounts, percents, dates, codes and legal references of text[a:b]."""
     text = region.text
     legal = legal_refs(region, text, a, b)
-    legal_spans = [(r.start, r.end) for r in legal]
+    legal_spans = [(r.start, r.end) for r in legal if "published" not in r.value]  # a publication's date is an event
     out = list(legal) + text_amounts(region, text, a, b) + text_percents(region, text, a, b)
     if unit_rows and unit_rows[0] < b and a < unit_rows[1]:
         lo, hi, factor, columns = unit_rows

@@ -18,7 +18,8 @@ from ingest.text.dates import MONTH_ALT, iso, month_number
 
 SSI_LAW = {"law": fr.SSI_LAW_NAME, "law_date": "1994-07-14"}
 _ACT = "|".join(fr.ACT_WORDS_RX + nl.ACT_WORDS_RX)
-_DATE = rf"(?P<day>[0-3]?\d)(?:er|ste)?\s+(?P<month>{MONTH_ALT})\s+(?P<year>(?:19|20)\d\d)"
+_DATE = (rf"(?P<day>[0-3]?\d)(?:er|ste)?(?:\s+(?P<month>{MONTH_ALT})\s+|(?P<sep>[-/.])(?P<mm>[01]?\d)(?P=sep))"
+         r"(?P<year>(?:19|20)\d\d)")  # "du 3 juillet 1996", "van 12-03-2019"
 SSI = re.compile("|".join(fr.SSI_PATTERNS + nl.SSI_PATTERNS), re.I)
 DATED_ACT = re.compile(
     rf"(?<![\w-])(?P<act>{_ACT})\s+(?:{fr.ACT_DATE_LINK_RX}|{nl.ACT_DATE_LINK_RX})\s+{_DATE}\b",
@@ -57,13 +58,15 @@ REPORT = re.compile(
 NOTE = re.compile(
     rf"(?:{fr.NOTE_RX}|{nl.NOTE_RX})\s+(?P<org>[A-Z][A-Za-z]{{1,7}})\s+(?P<n>\d{{4}}/\d+)"
 )
-_VERBS = frozenset("est sont sera seront doit doivent peut peuvent prévoit prévoient a ont".split())
+GAZETTE = re.compile(rf"(?P<act>{fr.GAZETTE_RX}|{nl.GAZETTE_RX})\s+(?:{fr.GAZETTE_DATE_LINK_RX}|{nl.GAZETTE_DATE_LINK_RX})\s+{_DATE}\b")
+_VERBS = frozenset(fr.TITLE_VERBS + nl.TITLE_VERBS)  # the sentence's verb ends an act's title
 _ENT_WORDS = frozenset(fr.ENT_WORDS)
 INFER_WITHIN = 400  # an article without its law takes the law named this close before it
 
 
 def _date(m: re.Match) -> str | None:
-    return iso(int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day")))
+    month = int(m.group("mm")) if m.group("mm") else month_number(m.group("month")) or 0
+    return iso(int(m.group("year")), month, int(m.group("day")))
 
 
 def _act_name(act: str) -> str:
@@ -210,5 +213,8 @@ def _reports(region: Region, text: str, lo: int, hi: int) -> list[Record]:
             "act": f"note {m.group('org').upper()}",
             "number": m.group("n"),
         }
+        out.append(make_record(region.doc, "legal_ref", value, m.start(), m.end()))
+    for m in GAZETTE.finditer(text, lo, hi):  # a publication: its date stays a date of its own too
+        value = {"text": squash(m.group(0)), "act": squash(m.group("act")), "published": _date(m)}
         out.append(make_record(region.doc, "legal_ref", value, m.start(), m.end()))
     return out

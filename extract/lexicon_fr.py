@@ -219,6 +219,7 @@ ACT_NAMES: dict[str, str] = {
     "a.m.": "arrêté ministériel",
 }
 ACT_DATE_LINK_RX = r"(?:n°\s*\d+\s+)?du"
+TITLE_VERBS: tuple[str, ...] = tuple("est sont sera seront doit doivent peut peuvent prévoit prévoient a ont".split())
 # Words that begin the title of an act ("relative à", "portant", ...).
 TITLE_HEAD_RX = (
     r"relati(?:f|ve)s?\s+(?:à|au|aux)|portant|concernant|modifiant|fixant|instaurant|établissant"
@@ -236,6 +237,8 @@ NOMENCLATURE_RX = r"(?:la\s+)?nomenclature(?:\s+des\s+prestations\s+de\s+santé)
 NOMENCLATURE_NAME = "nomenclature des prestations de santé"
 REPORT_RX = r"rapport\s+KCE|KCE[-\s]*(?:\(\s*)?rapport|rapport\s+du\s+KCE"
 NOTE_RX = r"\bnote"
+GAZETTE_RX = r"Moniteur\s+belge"  # the official journal, "publié au Moniteur belge du 15 décembre 2024"
+GAZETTE_DATE_LINK_RX = r"du"
 
 # The law on compulsory health care and benefits insurance, coordinated on 14 July 1994.
 SSI_LAW_NAME = (

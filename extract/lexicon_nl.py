@@ -130,6 +130,8 @@ ACT_WORDS_RX: tuple[str, ...] = (
 )
 ACT_NAMES: dict[str, str] = {"kb": "koninklijk besluit", "k.b.": "koninklijk besluit"}
 ACT_DATE_LINK_RX = r"(?:nr\.\s*\d+\s+)?van"
+TITLE_VERBS: tuple[str, ...] = tuple(
+    "is zijn wordt worden werd werden zal zullen moet moeten kan kunnen heeft hebben bepaalt voorziet".split())
 TITLE_HEAD_RX = r"betreffende|tot|inzake|houdende|op\s+de|over\s+de"
 IMPLEMENTS_RX = r"tot\s+uitvoering\s+van(?:\s+de)?"
 COORDINATED_RX = r"gecoördineerd\s+op"
@@ -142,6 +144,8 @@ NOMENCLATURE_RX = r"(?:de\s+)?nomenclatuur(?:\s+van\s+de\s+geneeskundige\s+verst
 NOMENCLATURE_NAME = "nomenclature des prestations de santé"
 REPORT_RX = r"KCE[-\s]*rapport|rapport\s+van\s+het\s+KCE"
 NOTE_RX = r"\bnota"
+GAZETTE_RX = r"Belgisch\s+Staatsblad"
+GAZETTE_DATE_LINK_RX = r"van"
 SSI_PATTERNS: tuple[str, ...] = (
     r"(?:de\s+)?GVU-wet",
     r"(?:de\s+)?ZIV-wet",

@@ -317,6 +317,27 @@ def test_every_count_of_days_months_or_years_is_a_duration_but_an_age(text, valu
     assert [r.value for r in records_of(text, "date")] == values
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [("Het KB van 12-03-2019 tot wijziging van de nomenclatuur is van toepassing.",
+      {"text": "KB van 12-03-2019 tot wijziging van de nomenclatuur", "act": "koninklijk besluit", "law_date": "2019-03-12"}),
+     ("L'AR du 03/07/1996 est modifié.", {"text": "AR du 03/07/1996", "act": "arrêté royal", "law_date": "1996-07-03"})],
+)
+def test_a_decree_dated_in_figures_and_its_title_up_to_the_verb(text, value):
+    assert [r.value for r in records_of(text, "legal_ref")] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, act, date",
+    [("Les tarifs ont été publiés au Moniteur belge du 15 décembre 2026.", "Moniteur belge", "2026-12-15"),
+     ("Het akkoord werd bekendgemaakt in het Belgisch Staatsblad van 20 juni 2026.", "Belgisch Staatsblad", "2026-06-20")],
+)
+def test_a_publication_in_the_official_journal_is_a_reference_and_its_date_a_date(text, act, date):
+    refs = records_of(text, "legal_ref")
+    assert [(r.value["act"], r.value["published"]) for r in refs] == [(act, date)]
+    assert [r.value for r in records_of(text, "date")] == [date]  # when it was published is an event
+
+
 def test_a_date_inside_a_legal_reference_belongs_to_it():
     recs = records_of(
         "en application de la loi du 22 avril 2019 relative à la qualité de la pratique des soins de santé."
