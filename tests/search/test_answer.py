@@ -610,12 +610,19 @@ def test_a_clause_whose_dates_are_of_another_month_fails_the_question_month():
 
 
 def test_a_duration_without_a_delay_head_answers_a_duration_question():
-    from search.answer.values import bare_duration
+    from search.answer.values import bare_duration, choose, wanted
 
     text = "Les régions adhèrent à un accord pendant une période initiale de deux ans, puis le 1er juillet 2021 …"
     q = parse_question("Pendant combien de temps les régions adhèrent-elles à l'accord ?")
-    choice = bare_duration(q, text, 0, len(text), [(r.start, r.end) for r in records_of(text) if r.type != "obligation"])
+    durations = [r for r in records_of(text) if wanted(r, q.kind)]  # a count of years is a duration record
+    choice = choose(q, durations, text, 0, len(text))
     assert (choice.text, choice.value, choice.unit) == ("deux ans", 2, "years")
+    # an age is no record: read as a bare count of years by an age question
+    age = "L'examen buccal est remboursé jusqu'à 24 ans."
+    q = parse_question("Jusqu'à quel âge l'examen buccal est-il remboursé ?")
+    assert [r for r in records_of(age) if r.type == "date"] == []
+    choice = bare_duration(q, age, 0, len(age), [])
+    assert (choice.text, choice.value, choice.unit) == ("24 ans", 24, "years")
     assert bare_duration(q, "Le paiement suit en février.", 0, 28, []).value is None
 
 
@@ -628,11 +635,11 @@ def test_the_value_owning_the_question_year_is_chosen_over_the_one_owning_the_to
 
 
 def test_a_link_alone_in_a_list_of_other_articles_is_never_an_answer():
-    from search.answer.candidates import _is_link
+    from ingest.boilerplate import is_link_line
 
-    assert _is_link("- [Téléconsultations : ce qui reste remboursé](#) – 12 décembre 2024")
-    assert not _is_link("Voir [le texte](#) pour les détails du remboursement.")
-    assert not _is_link("Les téléconsultations sont remboursées jusqu'au 31 décembre 2024.")
+    assert is_link_line("- [Téléconsultations : ce qui reste remboursé](#) – 12 décembre 2024")
+    assert not is_link_line("Voir [le texte](#) pour les détails du remboursement.")
+    assert not is_link_line("Les téléconsultations sont remboursées jusqu'au 31 décembre 2024.")
 
 
 def test_a_count_written_in_words_answers_a_count_question():
@@ -682,9 +689,12 @@ def test_the_year_of_a_cited_law_is_no_year_of_the_passage():
 
 
 def test_a_question_asking_until_when_gets_the_end_of_the_period():
+    from search.answer.values import wanted
+
     text = "Le présent accord est conclu pour une période de deux ans, à savoir du 1er janvier 2022 au 31 décembre 2023."
-    recs = records_of(text, "date")
     end = parse_question("Jusqu'à quand l'accord est-il conclu ?")
+    recs = [r for r in records_of(text, "date") if wanted(r, end.kind)]  # the dates, not the duration
+    assert [r.value for r in recs] == ["2022-01-01", "2023-12-31"]
     assert end.asks_end and not end.asks_start
     assert choose(end, recs, text, 0, len(text)).value == "2023-12-31"
     assert parse_question("Until when does the agreement run?").asks_end

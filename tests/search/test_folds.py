@@ -40,3 +40,18 @@ def test_a_tariff_row_is_of_the_year_it_applies_from(kb_folds):
     raw = Answerer(kb_folds.retriever(), AnswerParams(min_confidence=0.0))  # however sure
     answer = raw.ask(f"Quel est le tarif 2025 du code {code} ?")
     assert answer.value is not None and code in answer.citations[0].quote
+
+
+EXTRACTION_TUNE = Path(__file__).resolve().parents[2] / "gold" / "extraction.tune.jsonl"
+
+
+def test_the_extraction_tuning_fold_by_type_and_language(kb_folds):
+    report, text = kb_folds.evaluate_extraction([EXTRACTION_TUNE])
+    fold = report["folds"][0]
+    f1 = {t["type"]: t["f1"] for t in fold["types"]}
+    assert fold["name"] == "tune" and min(f1["amount"], f1["percent"]) >= 0.97 and f1["date"] >= 0.95, f1
+    assert f1["obligation"] >= 0.75 and f1["legal_ref"] >= 0.8, f1
+    langs = fold["by_lang"]
+    assert set(langs) == {"fr", "nl"}
+    assert all(any(t["type"] == "obligation" for t in langs[lang]["types"]) for lang in langs)
+    assert "nl: " in text and "fr: " in text
