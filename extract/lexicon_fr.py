@@ -291,6 +291,11 @@ NEGATION_BEFORE_RX = r"\bn(?:e|['’])\s*(?:\w+\s+)?$"
 # Cues of "may" that, negated, forbid ("ne peut pas facturer").
 PROHIBITION_MODAL = "may"
 
+# A second coordinated actor opens with an article or an acronym ("X et les Y", "X ou l'INAMI");
+# "et de contrôle" continues one name ("Service d'évaluation et de contrôle médicaux").
+COORDINATION_RX = r"\s+(?:et|ou)\s+(?=(?:l['’]|les?\s|la\s|[A-Z]{2,}\b))"
+COORDINATED_DETERMINER_RX = r"l['’]|les?\s+|la\s+"
+
 # French keeps the subject before the verb (no "Dès 2026 doit le médecin").
 SUBJECT_AFTER_VERB = False
 

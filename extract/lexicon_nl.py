@@ -174,6 +174,10 @@ MODALITY_CUES: tuple[tuple[str, str], ...] = (
 )
 NEGATION_BEFORE_RX = r"\b(?:niet|geen)\s*$"
 FUTURE_VERB_RX = r"\b(?:zal|zullen)\b"
+# A second coordinated actor: "X en de Y", "X of het RIZIV".
+COORDINATION_RX = r"\s+(?:en|of)\s+(?=(?:de\s|het\s|[A-Z]{2,}\b))"
+COORDINATED_DETERMINER_RX = r"de\s+|het\s+"
+
 # Dutch puts the subject after the verb when the clause opens on something else ("Vanaf 2026
 # moet de tandarts ...", "Daarom zal het RIZIV ..."): an actor right after the cue is its subject.
 SUBJECT_AFTER_VERB = True

@@ -265,12 +265,8 @@ def sentence_obligation(
             for a in actors], actor
 
 
-# "X et les Y", "X, Y et l'INAMI", "X en de Y": a second actor opens with a determiner or an acronym
-# (French "de" opens a complement: "Service d'évaluation et de contrôle" is one actor).
-_COORDINATION = re.compile(
-    r"\s+(?:et|ou)\s+(?=(?:l['’]|les?\s|la\s|[A-Z]{2,}\b))|\s+(?:en|of)\s+(?=(?:de\s|het\s|[A-Z]{2,}\b))"
-    r"|\s+(?:and|or)\s+(?=(?:the\s|[A-Z]{2,}\b))")
-_DETERMINER = re.compile(r"^(?:l['’]|les?\s+|la\s+|de\s+|het\s+|the\s+)", re.I)
+_COORDINATION = re.compile(f"{fr.COORDINATION_RX}|{nl.COORDINATION_RX}")
+_DETERMINER = re.compile(f"^(?:{fr.COORDINATED_DETERMINER_RX}|{nl.COORDINATED_DETERMINER_RX})", re.I)
 
 
 def coordinated(actor: str) -> list[str]:

@@ -9,7 +9,7 @@ from ingest.lexicon import ARTICLE_END_MARKERS
 from ingest.models import Span
 from ingest.text import find_dates
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")  # a markdown link (or image): its words, its target
 _BULLET = re.compile(r"^[\s\-*•◦o□☐>]+")
 _BREADCRUMB = re.compile(r"\]\([^)]*\)\s*>\s*")
 _LABEL_WORDS = 4  # the longest label heading a list of links
@@ -28,7 +28,7 @@ def is_link_line(line: str) -> bool:
     date (a teaser: "- [Statut social 2025](#) – 16 décembre 2024")."""
     if "](" not in line:
         return False
-    rest = _BULLET.sub("", _LINK.sub("", line))
+    rest = _BULLET.sub("", LINK.sub("", line))
     for start, end, _ in reversed(find_dates(rest)):
         rest = rest[:start] + rest[end:]
     if _plain(rest).endswith(":") and _is_label(rest):  # "*Partager :* [LinkedIn](#) [E-mail](#)"
@@ -57,7 +57,7 @@ def _labels_of_links(lines: list[tuple[int, int, str]], lo: int, hi: int) -> lis
 
 
 def _plain(line: str) -> str:
-    s = _LINK.sub(r"\1", line)
+    s = LINK.sub(r"\1", line)
     s = re.sub(r"<[^>]+>|[*_#`\\]", "", s)
     return re.sub(r"\s+", " ", _BULLET.sub("", s)).strip()
 

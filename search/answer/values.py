@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from extract.dates import NUMBER_WORDS, find_durations
 from extract.models import Record
+from ingest.boilerplate import LINK
 from ingest.text import NUMBER, fold, format_belgian, in_word, parse_number
 from search.analysis import analyse
 from search.lexicon_questions import (
@@ -67,7 +68,6 @@ _PLURAL_CODES = re.compile(r"\b(?:codes|numeros|nummers|codenummers|nomenclatuur
 _DURATION = re.compile(r"P(\d+)([DWMY])")
 _DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
 _MARKUP = re.compile(r"</?\w+[^>]*>|\*\*|__")
-_LINK_MARKUP = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")  # a markdown link: its words only
 
 
 Similar = Callable[[list[str]], list[float]]
@@ -89,7 +89,7 @@ _SPLIT_FIGURE = re.compile(r"(\d[.,])\s+(\d)")
 
 def readable(text: str) -> str:
     """Source text as an answer: markup removed (a link keeps its words), whitespace collapsed."""
-    return " ".join(_MARKUP.sub("", _LINK_MARKUP.sub(r"\1", text)).split())
+    return " ".join(_MARKUP.sub("", LINK.sub(r"\1", text)).split())
 
 
 def wanted(rec: Record, kind: str | None) -> bool:
