@@ -72,13 +72,12 @@ class Grammar:
         return after_determiner and proper  # "la Vivaldi", "les Task Forces"
 
     def _compound_actor(self, folded: str) -> bool:
-        """A Dutch compound headed by an actor noun ("zorgverstrekkers", "huisartsenkringen" no:
-        the head is last) or a profession by its ending ("logopedisten", "diëtisten")."""
+        """A Dutch compound whose head (its last part) is an actor noun ("zorgverstrekkers"), or a
+        profession by its ending ("logopedisten", "diëtisten")."""
         if not getattr(self.lex, "COMPOUND_HEADS", False):
             return False
-        if folded.endswith(tuple(fold(s) for s in self.lex.ACTOR_SUFFIXES)):
-            return True
-        return any(folded.endswith(n) and len(folded) - len(n) >= 3 for n in self.nouns if len(n) >= 4)
+        suffixes, heads = _compound_ends(self.lex)
+        return folded.endswith(suffixes) or any(folded.endswith(h) and len(folded) - len(h) >= 3 for h in heads)
 
     def noun_phrase(
         self, phrase: str, any_position: bool = False, strict: bool = False
@@ -91,8 +90,8 @@ class Grammar:
             word = tok.group(0)
             low = fold(word).rstrip("'’")
             is_det = low in dets
-            bare = (i == 0 or any_position) and getattr(self.lex, "BARE_PLURALS", False) and (
-                self.is_head([word], after_determiner=False) and fold(word).endswith(("en", "s")))
+            bare = (i == 0 or any_position) and bool(getattr(self.lex, "PLURAL_ENDINGS", ())) and (
+                fold(word).endswith(self.lex.PLURAL_ENDINGS) and self.is_head([word], after_determiner=False))
             if not (is_det or _ACRONYM.match(word) or bare):
                 continue
             prev = fold(tokens[i - 1].group(0)).rstrip("'’") if i else ""
@@ -359,6 +358,12 @@ def _balanced(text: str) -> str:
 def _word_set(lex, name: str) -> frozenset[str]:
     """A word list of a lexicon module, folded (lower case, no accents)."""
     return frozenset(fold(w) for w in getattr(lex, name))
+
+
+@lru_cache(maxsize=4)
+def _compound_ends(lex) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A language's profession endings and the actor nouns that may head a compound, folded."""
+    return tuple(fold(s) for s in lex.ACTOR_SUFFIXES), tuple(fold(n) for n in lex.ACTOR_NOUNS if len(n) >= 4)
 
 
 def grammar_for(lang: str | None) -> Grammar:

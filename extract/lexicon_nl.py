@@ -181,6 +181,8 @@ COORDINATED_DETERMINER_RX = r"de\s+|het\s+"
 # Dutch puts the subject after the verb when the clause opens on something else ("Vanaf 2026
 # moet de tandarts ...", "Daarom zal het RIZIV ..."): an actor right after the cue is its subject.
 SUBJECT_AFTER_VERB = True
+# Where such a subject ends: the object's determiner or an adverb ("moet de tandarts | bovendien ...").
+SUBJECT_END_RX = r"\s(?:de|het|een|zijn|haar|hun|deze|dit|bovendien|ook|daarom|dan|nog|wel|eerst|steeds|altijd)\b"
 NOT_FUTURE: frozenset[str] = frozenset()
 DUTY_VERBS: tuple[str, ...] = (
     "meldt",
@@ -213,7 +215,7 @@ SELF_ACTORS: tuple[str, ...] = (
 # Dutch writes a compound as one word, its head last ("zorgverstrekkers"), and names a group by a
 # bare plural ("Tandartsen die ... moeten"); professions end so.
 COMPOUND_HEADS = True
-BARE_PLURALS = True
+PLURAL_ENDINGS: tuple[str, ...] = ("en", "s")  # a bare plural names a group: "Tandartsen die ... moeten"
 ACTOR_SUFFIXES: tuple[str, ...] = ("isten", "therapeut", "therapeuten", "loog", "logen", "kundige", "kundigen", "pedist")
 ACTOR_NOUNS: tuple[str, ...] = (
     "arts",

@@ -130,8 +130,7 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
     if subject is None and g.lex.SUBJECT_AFTER_VERB and cue.kind in ("modal", "future"):
         subject = g.actor_after(sent, cue.end)  # "Vanaf 2026 moet de tandarts ..."
         if subject:  # up to the object's determiner: "de tandarts | de verstrekking attesteren"
-            subject = re.split(r"\s(?:de|het|een|zijn|haar|hun|deze|dit|bovendien|ook|daarom|dan|nog|wel|eerst|steeds|altijd)\b",
-                               subject, maxsplit=1)[0]
+            subject = re.split(g.lex.SUBJECT_END_RX, subject, maxsplit=1)[0]
     if cue.kind == "request" and subject is None:
         return g.actor_after(sent, cue.end)
     return subject
@@ -275,7 +274,7 @@ def coordinated(actor: str) -> list[str]:
     pieces = _COORDINATION.split(actor)
     if len(pieces) < 2:
         return [actor]
-    head = [p for p in pieces[0].split(", ")] if "(" not in pieces[0] else [pieces[0]]  # "X, Y et Z"
+    head = pieces[0].split(", ") if "(" not in pieces[0] else [pieces[0]]  # "X, Y et Z"
     parts = [_DETERMINER.sub("", p).strip() for p in [*head, *pieces[1:]]]
     return parts if all(len(p) >= 2 for p in parts) else [actor]
 
