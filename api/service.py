@@ -306,7 +306,7 @@ class KnowledgeBase:
 
     def evaluate_extraction(self, gold_paths: list[Path]) -> tuple[dict, str]:
         """`kb eval-extract`: records of the stored documents against each gold file (a fold)."""
-        from extract.evaluate import evaluate_gold, format_report, load_gold
+        from extract.evaluate import fold_report, load_gold
 
         by_name = {}
         for d in self.store.documents():
@@ -314,17 +314,9 @@ class KnowledgeBase:
             by_name[Path(doc.source).name] = (doc, self.store.records(doc_id=doc.doc_id, limit=1_000_000))
         folds, texts = [], []
         for path in gold_paths:
-            gold = load_gold(Path(path))
-            report = evaluate_gold(by_name, gold)
-            langs = sorted({by_name[g["doc"]][0].lang for g in gold if g["doc"] in by_name})
-            by_lang = {lang: evaluate_gold(by_name, [g for g in gold if by_name[g["doc"]][0].lang == lang])
-                       for lang in langs} if len(langs) > 1 else {}
-            folds.append({"name": fold_name(Path(path)), **report.model_dump(),
-                          "by_lang": {k: v.model_dump(exclude={"missed", "unmatched"}) for k, v in by_lang.items()}})
-            lines = [f"== {folds[-1]['name']} ({Path(path).name})", format_report(report)]
-            lines += [f"{lang}: " + "  ".join(f"{t.type} {t.f1:.3f}" for t in r.types) + f"  all {r.overall.f1:.3f}"
-                      for lang, r in by_lang.items()]
-            texts.append("\n".join(lines))
+            fold, text = fold_report(by_name, load_gold(Path(path)), fold_name(Path(path)))
+            folds.append(fold)
+            texts.append(f"== {fold['name']} ({Path(path).name})\n{text}")
         return {"folds": folds}, "\n\n".join(texts)
 
 

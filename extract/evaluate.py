@@ -226,6 +226,23 @@ def evaluate(
     return evaluate_gold(records_by_doc, load_gold(gold_path))
 
 
+def fold_report(records_by_doc: dict[str, tuple[Document, list[Record]]], gold: list[dict],
+                name: str) -> tuple[dict, str]:
+    """One fold's report (JSON-ready, with its figures by document language when it has several)
+    and its printed form."""
+    report = evaluate_gold(records_by_doc, gold)
+    lang_of = {n: doc.lang for n, (doc, _) in records_by_doc.items()}
+    langs = sorted({lang_of[g["doc"]] for g in gold if g["doc"] in lang_of})
+    by_lang = {lang: evaluate_gold(records_by_doc, [g for g in gold if lang_of.get(g["doc"]) == lang])
+               for lang in langs} if len(langs) > 1 else {}
+    out = {"name": name, **report.model_dump(),
+           "by_lang": {k: v.model_dump(exclude={"missed", "unmatched"}) for k, v in by_lang.items()}}
+    lines = [format_report(report)]
+    lines += [f"{lang}: " + "  ".join(f"{t.type} {t.f1:.3f}" for t in r.types) + f"  all {r.overall.f1:.3f}"
+              for lang, r in by_lang.items()]
+    return out, "\n".join(lines)
+
+
 def evaluate_gold(
     records_by_doc: dict[str, tuple[Document, list[Record]]], gold: list[dict]
 ) -> ExtractionReport:

@@ -58,7 +58,8 @@ REPORT = re.compile(
 NOTE = re.compile(
     rf"(?:{fr.NOTE_RX}|{nl.NOTE_RX})\s+(?P<org>[A-Z][A-Za-z]{{1,7}})\s+(?P<n>\d{{4}}/\d+)"
 )
-GAZETTE = re.compile(rf"(?P<act>{fr.GAZETTE_RX}|{nl.GAZETTE_RX})\s+(?:{fr.GAZETTE_DATE_LINK_RX}|{nl.GAZETTE_DATE_LINK_RX})\s+{_DATE}\b")
+GAZETTE = re.compile(
+    rf"(?P<act>{fr.GAZETTE_RX}|{nl.GAZETTE_RX})\s+(?:{fr.GAZETTE_DATE_LINK_RX}|{nl.GAZETTE_DATE_LINK_RX})\s+{_DATE}\b", re.I)
 _VERBS = frozenset(fr.TITLE_VERBS + nl.TITLE_VERBS)  # the sentence's verb ends an act's title
 _ENT_WORDS = frozenset(fr.ENT_WORDS)
 INFER_WITHIN = 400  # an article without its law takes the law named this close before it
