@@ -3,13 +3,15 @@ tariff rows) from a Document, each with the exact span it was read from.
 
 `extract_document(doc)` runs the extractors over each section's own text (the text before its
 first subsection), after the tariff tables (whose cells belong to their tariff rows only), and
-returns the records de-duplicated and sorted by position.
+returns the records de-duplicated and sorted by position. The dates a document gives of itself
+(`Document.dates`: signed, concluded, published, valid from, valid until, the period covered) are
+labelled with their role in `extra["role"]`.
 """
 
 from __future__ import annotations
 
 from extract.amounts import line_amounts, table_amounts, text_amounts, unit_line_start
-from extract.base import Region, inside, overlaps, touches
+from extract.base import Region, inside, make_record, overlaps, touches
 from extract.codes import text_codes, text_ranges
 from extract.dates import delay_records, full_dates, partial_dates
 from extract.legal import legal_refs
@@ -21,7 +23,7 @@ from ingest.models import Document
 from ingest.passages import uncovered
 
 # Bump when extraction changes, so re-ingesting an unchanged file re-extracts it.
-EXTRACT_VERSION = "7"
+EXTRACT_VERSION = "8"
 
 Span = tuple[int, int]
 
@@ -76,9 +78,27 @@ def extract_document(doc: Document) -> list[Record]:
         for a, b in uncovered(lo, hi, holes):
             records += _value_records(region, a, b, unit_rows, money_tables)
         records += obligations(region, doc.text, lo, hi, holes)
-    records = _dedupe(records)
+    records = _dedupe(records + _periods(doc))
     label_table_cells(doc, records)
+    label_own_dates(doc, records)
     return records
+
+
+def _periods(doc: Document) -> list[Record]:
+    """The period a document covers, where its text writes it ("accord 2024-2025"), as a date
+    record valued "2024/2025" (or "2022" for one year)."""
+    return [make_record(doc, "date", d.value, d.start, d.end, "period", {"role": "period"})
+            for d in doc.dates if d.role == "period" and d.start is not None and d.end is not None]
+
+
+def label_own_dates(doc: Document, records: list[Record]) -> None:
+    """Give each date the document gives of itself (signed, concluded, published, valid from or
+    until) its role in extra, so that the document's metadata can be read from its records."""
+    roles = {(d.start, d.end): d.role for d in doc.dates if d.start is not None}
+    for rec in records:
+        role = roles.get((rec.start, rec.end))
+        if rec.type == "date" and role:
+            rec.extra.setdefault("role", role)
 
 
 def label_table_cells(doc: Document, records: list[Record]) -> None:

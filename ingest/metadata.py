@@ -1,4 +1,5 @@
-"""Document metadata: title, type, date, validity date and language."""
+"""Document metadata: title, type, the dates it gives of itself (date, validity, period) and
+language."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from ingest.draft import Draft
 from ingest.lexicon import DOC_TYPE_CUES, LANG_CODES, LETTERHEAD_LINES
-from ingest.models import Span
+from ingest.models import DocDate, Span
 from ingest.text import fold
 from ingest.text.dates import find_dates, find_years
 
@@ -29,11 +30,24 @@ _OWN_START = re.compile(
     r"|namelijk\s+van|takes\s+effect\s+on|namely\s+from)",
     re.I,
 )
+_UNTIL = re.compile(r"\s*(?:au|jusqu['’]au|tot\s+en\s+met|tot|to|until|through)\s+", re.I)
+# The years a text covers: "accord 2024-2025", "periode 2024-2025", "pour l'année 2022", "voor de
+# jaren 2024 en 2025".
+_PERIOD = re.compile(
+    r"\b(?:accord|convention|akkoord|overeenkomst|agreement|période|periode|period|années|jaren|years)\b"
+    r"[^.;:\n\d]{0,40}?\b(?P<y1>(?:19|20)\d\d)\s*(?:[-–/]|\bet\b|\ben\b|\band\b)\s*(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?:pour|voor|for)\s+(?:l['’]année|het\s+jaar|the\s+year)\s+(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+PERIOD_TYPES = frozenset({"accord", "convention"})  # texts concluded for a period
+_OPENING = 1500  # how far into the text its opening lines reach
+_LONGEST_PERIOD = 10  # years
 _SUBJECT = re.compile(r"(?:objet|concerne|betreft|onderwerp|subject)\s*:\s*(.+)", re.I)
 _CONCLUDED = re.compile(r"(?:a\s+conclu|conclu|sign[ée]|gesloten|ondertekend|approuvé)\s+le\s*$", re.I)
 # The verb after the date, in Dutch word order: "heeft de NCAZ op 19 december 2019 het volgende
 # akkoord gesloten"; the date is the nearest before the verb in its sentence.
 _CONCLUDED_AFTER = re.compile(r"\b(?:gesloten|afgesloten|ondertekend|concluded|signed)\b", re.I)
+_KIND = re.compile(r"\b(?:akkoord|overeenkomst|protocol|agreement|accord|convention)\b", re.I)  # what is concluded
 _DATE_TO_VERB = 120  # the farthest a date stands before its verb
 # A law's or decree's date ("la loi … coordonnée le 14 juillet 1994", "the law of 14 July 1994") is
 # never the date of the text citing it.
@@ -107,51 +121,102 @@ def guess_doc_type(draft: Draft, title: str, body: str) -> str:
     return best if scores[best] >= 3 else "other"
 
 
-def guess_date(draft: Draft, title: str, body: str) -> str | None:
-    """The document's own date: page metadata, a signature line, the title, or a byline."""
-    if draft.date:
-        return draft.date
+def document_dates(draft: Draft, title: str, body: str, doc_type: str) -> list[DocDate]:
+    """Every date the document gives of itself, the preferred first within each role: its date
+    (page metadata, a signature line, a concluding verb, the title, a byline), its validity and
+    the period it covers."""
+    return _own_dates(draft, title, body) + _validity(body) + _period(title, body, doc_type)
+
+
+def doc_date(dates: list[DocDate]) -> str | None:
+    """The document's own date: the first signed, concluded or published date."""
+    return next((d.value for d in dates if d.role in ("signed", "concluded", "published")), None)
+
+
+def valid_from(dates: list[DocDate]) -> str | None:
+    """The date from which the document applies."""
+    return next((d.value for d in dates if d.role == "valid_from"), None)
+
+
+def _own_dates(draft: Draft, title: str, body: str) -> list[DocDate]:
+    out = [DocDate(role="published", value=draft.date)] if draft.date else []
     dates = find_dates(body)
-    for start, _, value in dates:
+    for start, end, value in dates:
         before = body[max(0, start - 60) : start]
-        if _SIGNED.search(before.split("\n")[-1]) or _CONCLUDED.search(before):
-            return value
-    concluded = _concluded_before_verb(body, dates)
-    if concluded:
-        return concluded
-    title_dates = find_dates(title)
-    if title_dates:
-        return title_dates[0][2]
+        if _SIGNED.search(before.split("\n")[-1]):
+            out.append(DocDate(role="signed", value=value, start=start, end=end))
+        elif start < _OPENING and _CONCLUDED.search(before):
+            out.append(DocDate(role="concluded", value=value, start=start, end=end))
+    out += _concluded_before_verb(body, dates)
+    at = body.find(title) if title else -1
+    out += [DocDate(role="published", value=v, **_offsets(at, s, e)) for s, e, v in find_dates(title)]
     if draft.title:
         pos = body.find(draft.title)
-        near = [v for s, _, v in dates if 0 <= pos <= s <= pos + len(draft.title) + 300]
+        out += [DocDate(role="published", value=v, start=s, end=e) for s, e, v in dates
+                if 0 <= pos <= s <= pos + len(draft.title) + 300][:1]
+    return list({(d.role, d.value, d.start): d for d in out}.values())
+
+
+def _offsets(at: int, s: int, e: int) -> dict:
+    """Offsets in the body of a span found at s:e of a line found at `at` (-1: not in the body)."""
+    return {"start": at + s, "end": at + e} if at >= 0 else {}
+
+
+def _concluded_before_verb(body: str, dates: list[tuple[int, int, str]]) -> list[DocDate]:
+    """The date of the first concluding verb of the opening lines that follows its date in the
+    same sentence ("heeft de NCAZ op 19 december 2019 het volgende akkoord gesloten")."""
+    for m in _CONCLUDED_AFTER.finditer(body, 0, _OPENING):
+        near = [(e, s, v) for s, e, v in dates if 0 <= m.start() - e <= _DATE_TO_VERB and "." not in body[e : m.start()]
+                and _KIND.search(body, e, m.end() + 40) and not _LAW_DATE_BEFORE.search(body, max(0, s - 40), s)]
         if near:
-            return near[0]
-    return None
+            e, s, v = max(near)
+            return [DocDate(role="concluded", value=v, start=s, end=e)]
+    return []
 
 
-def _concluded_before_verb(body: str, dates: list[tuple[int, int, str]]) -> str | None:
-    """The date of the first concluding verb that follows its date in the same sentence."""
-    for m in _CONCLUDED_AFTER.finditer(body, 0, 3000):
-        near = [(e, v) for s, e, v in dates if 0 <= m.start() - e <= _DATE_TO_VERB and "." not in body[e : m.start()]
-                and not _LAW_DATE_BEFORE.search(body, max(0, s - 40), s)]
-        if near:
-            return max(near)[1]
-    return None
-
-
-def guess_valid_from(body: str) -> str | None:
-    """The date from which a text applies: what it says of itself ("La présente convention entre
-    en vigueur le 1er janvier 2024"), else an opening cue ("Applicable à partir de 1/01/2025")."""
+def _validity(body: str) -> list[DocDate]:
+    """From when a text applies: what it says of itself ("La présente convention entre en vigueur
+    le 1er janvier 2024", "… à savoir du 1er janvier 2020 au 31 décembre 2020"), else an opening cue
+    ("Applicable à partir de 1/01/2025"); and until when, where it says so."""
     for m in _OWN_START.finditer(body):
-        found = find_dates(body[m.end() : m.end() + 40])
-        if found and found[0][0] < 12:
-            return found[0][2]
-    for m in _VALID_FROM.finditer(body[:4000]):
-        found = find_dates(body[m.end() : m.end() + 60])
-        if found and found[0][0] < 25:
-            return found[0][2]
-    return None
+        found = find_dates(body, m.end(), m.end() + 40)
+        if found and found[0][0] - m.end() < 12:
+            s, e, v = found[0]
+            return [DocDate(role="valid_from", value=v, start=s, end=e), *_until(body, e)]
+    for m in _VALID_FROM.finditer(body, 0, 4000):
+        found = find_dates(body, m.end(), m.end() + 60)
+        if found and found[0][0] - m.end() < 25:
+            s, e, v = found[0]
+            return [DocDate(role="valid_from", value=v, start=s, end=e), *_until(body, e)]
+    return []
+
+
+def _until(body: str, pos: int) -> list[DocDate]:
+    """The end date right after a start date ("du … au 31 décembre 2020", "van … tot en met …")."""
+    link = _UNTIL.match(body, pos)
+    found = find_dates(body, link.end(), link.end() + 40) if link else []
+    if found and found[0][0] == link.end():
+        s, e, v = found[0]
+        return [DocDate(role="valid_until", value=v, start=s, end=e)]
+    return []
+
+
+def _period(title: str, body: str, doc_type: str) -> list[DocDate]:
+    """The years an accord or convention covers, as its title or opening writes them ("accord
+    national médico-mutualiste 2024-2025", "pour l'année 2022"): "2024/2025", "2022"."""
+    if doc_type not in PERIOD_TYPES:
+        return []
+    at = body.find(title) if title else -1
+    for text, base in ((title, at), (body[:_OPENING], 0)):
+        for m in _PERIOD.finditer(text):
+            if m.group("y"):
+                where = _offsets(base, m.start("y"), m.end("y"))
+                return [DocDate(role="period", value=m.group("y"), **where)]
+            first, last = int(m.group("y1")), int(m.group("y2"))
+            if 0 < last - first <= _LONGEST_PERIOD:
+                where = _offsets(base, m.start("y1"), m.end("y2"))
+                return [DocDate(role="period", value=f"{first}/{last}", **where)]
+    return []
 
 
 def guess_lang(body: str) -> str:

@@ -15,6 +15,20 @@ Lang = Literal["fr", "nl", "en", "de"]
 DOC_TYPES: tuple[str, ...] = ("accord", "convention", "circular", "news", "letter", "law", "page", "other")
 
 
+DateRole = Literal["signed", "concluded", "published", "valid_from", "valid_until", "period"]
+
+
+class DocDate(BaseModel):
+    """A date a document gives of itself: when it was signed, concluded or published, from and
+    until when it applies, or the period it covers ("2024/2025"). Offsets are None when the date
+    comes from the file's metadata rather than its text."""
+
+    role: DateRole
+    value: str
+    start: int | None = None
+    end: int | None = None
+
+
 class Span(BaseModel):
     """A character range of the canonical text, with its (1-based) page if any."""
 
@@ -109,6 +123,7 @@ class Document(BaseModel):
     lang: Lang = "fr"
     date: str | None = None
     valid_from: str | None = None
+    dates: list[DocDate] = Field(default_factory=list)  # every date it gives of itself, by preference
     text: str
     pages: list[Span] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)

@@ -9,11 +9,12 @@ from pathlib import Path
 from ingest.draft import Draft, ReadError
 from ingest.metadata import (
     body_text,
-    guess_date,
+    doc_date,
+    document_dates,
     guess_doc_type,
     guess_lang,
     guess_title,
-    guess_valid_from,
+    valid_from,
 )
 from ingest.models import Document, Section, Table
 from ingest.passages import PassageLimits, build_passages
@@ -80,15 +81,18 @@ def assemble(draft: Draft, path: Path, sha: str, limits: IngestLimits) -> Docume
     title = guess_title(draft, body, path)
     sections = build_sections(text, draft.headings, draft.boilerplate, title)
     tables = _place_tables(draft.tables + _text_tables(draft), sections, text)
+    doc_type = guess_doc_type(draft, title, body)
+    dates = document_dates(draft, title, body, doc_type)
     doc = Document(
         doc_id=sha[:16],
         source=str(path),
         sha256=sha,
         title=title,
-        doc_type=guess_doc_type(draft, title, body),  # type: ignore[arg-type]
+        doc_type=doc_type,  # type: ignore[arg-type]
         lang=guess_lang(body),  # type: ignore[arg-type]
-        date=guess_date(draft, title, body),
-        valid_from=guess_valid_from(body),
+        date=doc_date(dates),
+        valid_from=valid_from(dates),
+        dates=dates,
         text=text,
         pages=draft.pages,
         sections=sections,
