@@ -43,6 +43,11 @@ class Grammar:
     def _words(self, name: str) -> frozenset[str]:
         return _word_set(self.lex, name)
 
+    @property
+    def relatives(self) -> frozenset[str]:
+        """Relative pronouns in lower case with their accents: folded, "où" would be "ou"."""
+        return frozenset(w.lower() for w in self.lex.RELATIVES)  # type: ignore[attr-defined]
+
     # --- noun phrases -------------------------------------------------------------------------
 
     def is_head(self, words: list[str], after_determiner: bool) -> bool:
@@ -117,16 +122,17 @@ class Grammar:
 
     def _np_end(self, tokens: list, start: int, strict: bool = False) -> int:
         """Where the noun phrase starting at token `start` ends: before a relative pronoun, a verb,
-        an auxiliary or "de" + infinitive, after at most 10 words. `strict` (when nothing bounds the
+        an auxiliary, a preposition of time or "de" + infinitive, after at most 10 words. `strict` (when nothing bounds the
         phrase) also ends it at a lowercase word that reads as no adjective ("libère")."""
-        rels, ent = self._words("RELATIVES"), self._words("ENT_WORDS")
+        rels, ent = self.relatives, self._words("ENT_WORDS")
+        times = frozenset(w.lower() for w in self.lex.TIME_PREPOSITIONS)  # type: ignore[attr-defined]
         irregular = self._words("IRREGULAR_INFINITIVES")
         end, linked = tokens[start].end(), False
         window = tokens[start + 1 : start + 10]
         for i, tok in enumerate(window):
             low = fold(tok.group(0))
             nxt = fold(window[i + 1].group(0)) if i + 1 < len(window) else ""
-            if low in rels or low in _VERBISH or _verb_ent(low, self.nouns | ent):
+            if tok.group(0).lower() in rels or tok.group(0).lower().rstrip("'’") in times or low in _VERBISH or _verb_ent(low, self.nouns | ent):
                 break
             if low.rstrip("'’") in ("de", "d", "du", "des", "van") and (
                 _INFINITIVE.match(nxt) or nxt in irregular
@@ -140,6 +146,11 @@ class Grammar:
                 "van",
                 "et",
                 "en",
+                "ou",
+                "of",
+                "un",
+                "une",
+                "een",
                 "la",
                 "l",
                 "le",
@@ -310,7 +321,7 @@ class Grammar:
         return bool(words) and words[-1] in ("qui", "die")
 
     def _before_relative(self, piece: str) -> str:
-        rels = "|".join(sorted(self._words("RELATIVES"), key=len, reverse=True))
+        rels = "|".join(sorted(self.relatives, key=len, reverse=True))
         return re.split(rf"\s(?:{rels})(?:\s|['’])", piece, maxsplit=1, flags=re.I)[0]
 
     def _after_complementizer(self, piece: str) -> str:

@@ -1,7 +1,9 @@
 """Deadline phrases of obligations: a date after "d'ici le", "pour le", "au plus tard le",
 "avant le", "uiterlijk op" (ISO date), a recurring day ("au plus tard le 31 mars de chaque année"
 -> "--03-31"), a month or a year ("d'ici fin juin 2025" -> "2025-06", "d'ici 2022" -> "2022"),
-or a relative delay ("dans un délai de 15 jours après ..." -> "P15D" with its anchor)."""
+or a relative delay ("dans un délai de 15 jours après ..." -> "P15D" with its anchor); and the
+date a duty applies from ("à partir du 1er janvier 2025"), kind "from", or is set for ("sera annulée
+le 1er janvier 2020"), kind "on"."""
 
 from __future__ import annotations
 
@@ -12,10 +14,12 @@ from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
 from extract.dates import DAY_MONTH, PERIOD_DEADLINE, RECURRING, find_delays
 from ingest.models import Document
-from ingest.text.dates import find_dates, iso, month_number
+from ingest.text.dates import MONTH_YEAR, find_dates, iso, month_number
 
 _HEAD = re.compile(rf"(?:{fr.DEADLINE_BEFORE_RX}|{nl.DEADLINE_BEFORE_RX})$", re.I)
 _AFTER = re.compile(rf"(?:{fr.DEADLINE_AFTER_RX}|{nl.DEADLINE_AFTER_RX})", re.I)
+_ON = re.compile(rf"(?:{fr.ON_DATE_BEFORE_RX}|{nl.ON_DATE_BEFORE_RX})", re.I)
+_FROM = re.compile(rf"(?:{fr.VALID_FROM_RX}|{nl.VALID_FROM_RX})\s*$", re.I)
 
 
 @dataclass
@@ -79,3 +83,28 @@ def find_deadlines(doc: Document, text: str, lo: int, hi: int) -> list[Deadline]
         if not any(k.start <= d.start < k.end for k in kept):
             kept.append(d)
     return kept
+
+
+def find_start_dates(text: str, lo: int, hi: int) -> list[Deadline]:
+    """Full dates a duty applies from ("À partir du 1er janvier 2025, le kinésithérapeute
+    transmet", "vanaf 1 april 2025 verplicht"), as deadlines of kind "from": what an obligation
+    without a deadline is dated by. A year alone ("à partir de 2021") dates none."""
+    out = []
+    for s, e, value in find_dates(text, lo, hi):
+        window = text[max(lo, s - 30) : s]
+        m = _FROM.search(window)
+        if m:
+            out.append(Deadline(value, s - len(window) + m.start(), e, {"deadline_kind": "from"}))
+    return out
+
+
+def find_on_dates(text: str, lo: int, hi: int) -> list[Deadline]:
+    """Dates an action is set for ("sera annulée le 1er janvier 2020", "sera effectué en février
+    2021", "zal in februari 2021 worden uitgevoerd"), as deadlines of kind "on"."""
+    found = [(s, e, v) for s, e, v in find_dates(text, lo, hi)]
+    for m in MONTH_YEAR.finditer(text, lo, hi):
+        month = month_number(m.group("month"))
+        if month and not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), f"{m.group('year')}-{month:02d}"))
+    return [Deadline(v, s, e, {"deadline_kind": "on"}) for s, e, v in sorted(found)
+            if _ON.search(text, max(lo, s - 6), s)]

@@ -34,7 +34,7 @@ class TypeScore(BaseModel):
 
     type: str
     gold: int = 0
-    matched: int = 0
+    matched: int = 0  # gold records found
     predicted_in_spans: int = 0
     correct_in_spans: int = 0
     precision: float | None = None
@@ -88,6 +88,8 @@ def _num_eq(a, b) -> bool:
 
 def _as_set(v) -> set[str]:
     """A field's items: a list's, or those of a written list ("18, 51 et 68")."""
+    if v is None:
+        return set()
     items = v if isinstance(v, list) else re.split(r"\s*(?:,|\bet\b|\ben\b|\band\b)\s*", str(v))
     return {str(x).strip() for x in items if str(x).strip()}
 
@@ -133,6 +135,11 @@ def _gold_spans(doc: Document, gold: dict) -> list[tuple[int, int]]:
     return both or _evidence_spans(doc, gold.get("evidence", ""))
 
 
+def _bare(text: str) -> str:
+    """Folded words without punctuation: how a label and a section's number and heading compare."""
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
 def exhaustive_span(doc: Document, label: str) -> tuple[tuple[int, int], str | None] | None:
     """(span, only-type) named by an exhaustive_span label, or None when it cannot be resolved:
     "NNN:<number> <heading>" is that section with its subsections (the heading decides between
@@ -154,8 +161,9 @@ def exhaustive_span(doc: Document, label: str) -> tuple[tuple[int, int], str | N
     by_heading = [
         sec for sec in doc.sections if heading and fold(sec.heading).startswith(fold(heading))
     ]
-    if not numbered and not by_heading:
-        by_heading = [sec for sec in doc.sections if fold(sec.heading).startswith(fold(name))]
+    if not numbered and not by_heading:  # "Art. 3. Conclusion …", "Artikel 5 Voorschrift …"
+        by_heading = [sec for sec in doc.sections if any(_bare(h).startswith(_bare(name)) for h in
+                                                          (sec.heading, f"{sec.number or ''} {sec.heading}"))]
     pick = [s for s in numbered if s in by_heading] or numbered or by_heading
     return ((pick[0].start, pick[0].end), None) if pick else None
 
@@ -195,9 +203,11 @@ def _match_doc(
     doc: Document, preds: list[Record], golds: list[dict]
 ) -> tuple[set[str], list[dict]]:
     """Ids of matched predictions and the gold records left unmatched. Each prediction matches
-    at most one gold record: first the gold records whose evidence the prediction overlaps, then
-    the others to any prediction of equal value left."""
+    one gold record (a legal reference to a list of articles, one per article: the gold writes one
+    record per article or one per list): first the gold records whose evidence the prediction
+    overlaps, then the others to any prediction of equal value left."""
     used: set[str] = set()
+    covered: dict[str, set[str]] = defaultdict(set)  # a list reference's articles matched so far
     done: set[int] = set()
     for near in (True, False):
         for i, g in enumerate(golds):
@@ -205,18 +215,26 @@ def _match_doc(
                 continue
             ev = _gold_spans(doc, g) if near else []
             for p in preds:
-                if (
-                    p.type != g["type"]
-                    or p.id in used
-                    or not value_match(g["type"], g["value"], p.value)
-                ):
+                if p.type != g["type"] or not _free(p, g, used, covered) or not value_match(g["type"], g["value"], p.value):
                     continue
                 if near and not any(p.start < e and s < p.end for s, e in ev):
                     continue
                 used.add(p.id)
+                covered[p.id] |= _as_set((g["value"] or {}).get("article")) if g["type"] == "legal_ref" else set()
                 done.add(i)
                 break
     return used, [g for i, g in enumerate(golds) if i not in done]
+
+
+def _free(pred: Record, gold: dict, used: set[str], covered: dict[str, set[str]]) -> bool:
+    """Whether a prediction may still match this gold record: unused, or a reference to several
+    articles of which this gold record names others than those already matched."""
+    if pred.id not in used:
+        return True
+    if gold["type"] != "legal_ref" or not isinstance(pred.value, dict):
+        return False
+    arts = _as_set((gold["value"] or {}).get("article"))
+    return len(_as_set(pred.value.get("article"))) > 1 and bool(arts) and not arts & covered[pred.id]
 
 
 def evaluate(
@@ -260,11 +278,11 @@ def evaluate_gold(
         used, miss = _match_doc(doc, preds, golds)
         missed += miss
         spans = _spans_of(doc, golds)
+        missing = {id(g) for g in miss}
         for g in golds:
             counts[g["type"]].gold += 1
+            counts[g["type"]].matched += id(g) not in missing  # gold records found
         for p in preds:
-            if p.id in used:
-                counts[p.type].matched += 1
             if spans and _in_spans(p, spans):
                 counts[p.type].predicted_in_spans += 1
                 counts[p.type].correct_in_spans += p.id in used

@@ -26,7 +26,7 @@ DATED_ACT = re.compile(
     re.I,
 )
 COORDINATED = re.compile(
-    rf"(?<![\w-])(?P<act>loi|wet)\s+(?:{fr.TITLE_HEAD_RX}|{nl.TITLE_HEAD_RX})\s+[^.;:()]{{3,220}}?,?\s+"
+    rf"(?<![\w-])(?P<act>lois?|wet(?:ten)?)\s+(?:{fr.TITLE_HEAD_RX}|{nl.TITLE_HEAD_RX})\s+[^.;:()]{{3,220}}?,?\s+"
     rf"(?:{fr.COORDINATED_RX}|{nl.COORDINATED_RX})\s+{_DATE}\b",
     re.I,
 )
@@ -50,6 +50,9 @@ ARTICLE = re.compile(
     re.I,
 )
 OF_LAW = re.compile(rf"(?:{fr.OF_LAW_RX}|{nl.OF_LAW_RX})", re.I)
+ANNEX = re.compile(rf"(?:{fr.ANNEX_RX}|{nl.ANNEX_RX})", re.I)
+BARE_LAW = re.compile(rf"(?:{fr.BARE_LAW_RX}|{nl.BARE_LAW_RX})", re.I)
+NOMENCLATURE_LAW = {"law": fr.NOMENCLATURE_NAME, "law_date": fr.NOMENCLATURE_DATE}
 THIS_LAW = re.compile(rf"{fr.THIS_LAW_RX}|{nl.THIS_LAW_RX}", re.I)
 NOMENCLATURE = re.compile(rf"{fr.NOMENCLATURE_RX}|{nl.NOMENCLATURE_RX}", re.I)
 REPORT = re.compile(
@@ -140,11 +143,16 @@ def _law_at(text: str, pos: int) -> tuple[dict, int] | None:
         if m:
             return _act_at(text, m)
     m = NOMENCLATURE.match(text, pos)
-    return ({"law": fr.NOMENCLATURE_NAME}, m.end()) if m else None
+    if m:
+        return dict(NOMENCLATURE_LAW), m.end()
+    annex = ANNEX.match(text, pos)  # "van de bijlage bij het koninklijk besluit van 14 september 1984"
+    return _law_at(text, annex.end()) if annex else None
 
 
-def _article_value(text: str, m: re.Match, last: tuple[dict, int] | None) -> tuple[dict, int]:
-    """An article reference's value (with its law) and where it ends."""
+def _article_value(text: str, m: re.Match, last: tuple[dict, int] | None,
+                   own: tuple[dict, int] | None = None) -> tuple[dict, int]:
+    """An article reference's value (with its law) and where it ends: "de la loi précitée" or a
+    bare "de la loi" is the law named last, else the document's own law (`own`)."""
     value: dict = {"article": articles(m.group("nums"))}
     for key, group in (("paragraph", "par"), ("alinea", "al"), ("point", "point")):
         if m.group(group):
@@ -152,12 +160,12 @@ def _article_value(text: str, m: re.Match, last: tuple[dict, int] | None) -> tup
     end = m.end()
     of = OF_LAW.match(text, end)
     found = _law_at(text, of.end()) if of else None
-    this = THIS_LAW.match(text, of.end()) if of else None
+    this = (THIS_LAW.match(text, of.end()) or BARE_LAW.match(text, of.end())) if of else None
     if found:
         law, end = found
         value.update(law)
-    elif this and last:
-        value.update(last[0])
+    elif this and (last or own):
+        value.update((last or own)[0])  # type: ignore[index]
         end = this.end()
     elif not of and last and m.start() - last[1] <= INFER_WITHIN:
         value.update(last[0])
@@ -179,11 +187,13 @@ def legal_refs(region: Region, text: str, lo: int, hi: int) -> list[Record]:
         ],
         key=lambda x: (x[0], x[1]),
     )
+    headings = {sec.start for sec in region.doc.sections if sec.number and not sec.number[0].isdigit()}
+    own = document_law(region.doc)
     for start, kind, m in events:
-        if start < taken_until:
+        if start < taken_until or start in headings:  # "Art. 3." opening its article is no reference
             continue
         if kind == 0:
-            value, end = _article_value(text, m, last)
+            value, end = _article_value(text, m, last, own)
             law = {k: v for k, v in value.items() if k in ("law", "law_date", "act")}
         else:
             found = _law_at(text, start)
@@ -197,6 +207,26 @@ def legal_refs(region: Region, text: str, lo: int, hi: int) -> list[Record]:
         out.append(make_record(region.doc, "legal_ref", value, start, end))
         taken_until = end
     return out + _reports(region, text, lo, hi)
+
+
+def document_law(doc) -> tuple[dict, int] | None:
+    """The law a document cites as "la loi" / "de wet": the SSI law when it names it, else the first
+    law it names with its date (a decree's "Vu la loi du …")."""
+    key = doc.doc_id
+    if key not in _OWN_LAW:
+        found = SSI.search(doc.text)
+        if found:
+            _OWN_LAW[key] = (dict(SSI_LAW), found.end())
+        else:
+            m = next((m for m in COORDINATED.finditer(doc.text)), None) or next(
+                (m for m in DATED_ACT.finditer(doc.text) if m.group("act").lower().startswith(("loi", "wet"))), None)
+            _OWN_LAW[key] = ({"act": _act_name(m.group("act")), "law_date": _date(m)}, m.end()) if m else None
+        if len(_OWN_LAW) > 256:
+            _OWN_LAW.pop(next(iter(_OWN_LAW)))
+    return _OWN_LAW[key]
+
+
+_OWN_LAW: dict[str, tuple[dict, int] | None] = {}
 
 
 def _reports(region: Region, text: str, lo: int, hi: int) -> list[Record]:

@@ -181,6 +181,8 @@ DEADLINE_BEFORE_RX = (
     r"|avant\s+le\s+|pour\s+(?:la\s+)?fin\s+|avant\s+(?:la\s+)?fin\s+(?:de\s+|d['’])?"
 )
 DEADLINE_AFTER_RX = r"\s*,?\s*au\s+plus\s+tard"
+# Words before the date an action is set for ("sera annulée le 1er janvier 2020", "en février 2021").
+ON_DATE_BEFORE_RX = r"\b(?:le|en)\s+$"
 # A deadline given as a month or a year ("d'ici 2021", "d'ici fin juin 2025").
 DEADLINE_PERIOD_HEAD_RX = (
     r"(?:d['’]ici\s+(?:à\s+|la\s+)?(?:fin\s+(?:de\s+|d['’]|du\s+)?)?|avant\s+(?:la\s+)?fin\s+(?:de\s+|d['’]|du\s+)?"
@@ -188,10 +190,10 @@ DEADLINE_PERIOD_HEAD_RX = (
     r"(?:mois\s+(?:de\s+|d['’])|l['’]année\s+|l['’]an\s+)?"
 )
 
-# Words before the date from which tariffs apply ("applicable à partir du 1er janvier 2025").
+# Words before the date from which tariffs or a duty apply ("applicable à partir du 1er janvier 2025").
 VALID_FROM_RX = (
     r"(?:applicables?\s+)?à\s+partir\s+du|(?:entre|entrent|entrera|entreront)\s+en\s+vigueur\s+le"
-    r"|en\s+vigueur\s+(?:le|au|à\s+partir\s+du)|à\s+dater\s+du"
+    r"|en\s+vigueur\s+(?:le|au|à\s+partir\s+du)|à\s+dater\s+du|à\s+compter\s+du|dès\s+le"
 )
 
 # --- legal references -------------------------------------------------------------------------
@@ -227,14 +229,19 @@ TITLE_HEAD_RX = (
 )
 # How an act says which provision it carries out ("portant exécution de l'article 53").
 IMPLEMENTS_RX = r"(?:portant|pris\s+en)\s+exécution\s+(?:de\s+l['’]|des\s+|du\s+|de\s+(?=la\s))"
-COORDINATED_RX = r"coordonnée\s+le"
-OF_LAW_RX = r"\s*,?\s*(?:de\s+la|du|de\s+l['’]|des)\s+"
+COORDINATED_RX = r"coordonnées?\s+le"
+OF_LAW_RX = r"\s*,?\s*(?:de\s+la\s+|du\s+|de\s+l['’]\s*|des\s+)"
 THIS_LAW_RX = r"(?:cette|ladite|la\s+même)\s+loi|la\s+loi\s+(?:précitée|susmentionnée|susvisée)"
 ARTICLE_RX = r"\barticles?|\bart\.|\barts\."
 PARAGRAPH_SUFFIX_RX = r"er|ère"
 ALINEA_RX = r"alinéa|al\."
 NOMENCLATURE_RX = r"(?:la\s+)?nomenclature(?:\s+des\s+prestations\s+de\s+santé)?"
 NOMENCLATURE_NAME = "nomenclature des prestations de santé"
+NOMENCLATURE_DATE = "1984-09-14"  # the nomenclature is the annex to the royal decree of 14 September 1984
+# An annex between an article and its act: "l'article 36 de l'annexe à l'arrêté royal du …".
+ANNEX_RX = r"(?:l['’])?annexe\s+(?:à|de)\s+(?:l['’]|la\s+|le\s+)?"
+# The law a text defines or keeps citing, named bare: "l'article 36 de la loi", "de la loi".
+BARE_LAW_RX = r"(?:la\s+)?loi(?![\w-])(?!\s+(?:du|de|relative|portant|spéciale|sur|concernant)\b)"
 REPORT_RX = r"rapport\s+KCE|KCE[-\s]*(?:\(\s*)?rapport|rapport\s+du\s+KCE"
 NOTE_RX = r"\bnote"
 GAZETTE_RX = r"Moniteur\s+belge"  # the official journal, "publié au Moniteur belge du 15 décembre 2024"
@@ -291,10 +298,11 @@ NEGATION_BEFORE_RX = r"\bn(?:e|['’])\s*(?:\w+\s+)?$"
 # Cues of "may" that, negated, forbid ("ne peut pas facturer").
 PROHIBITION_MODAL = "may"
 
-# A second coordinated actor opens with an article or an acronym ("X et les Y", "X ou l'INAMI");
+# A second coordinated actor opens with an article or an acronym ("X et les Y", "X ou l'INAMI",
+# "une organisation ou un médecin");
 # "et de contrôle" continues one name ("Service d'évaluation et de contrôle médicaux").
-COORDINATION_RX = r"\s+(?:et|ou)\s+(?=(?:l['’]|les?\s|la\s|[A-Z]{2,}\b))"
-COORDINATED_DETERMINER_RX = r"l['’]|les?\s+|la\s+"
+COORDINATION_RX = r"\s+(?:et|ou)\s+(?=(?:l['’]|les?\s|la\s|une?\s|[A-Z]{2,}\b))"
+COORDINATED_DETERMINER_RX = r"l['’]|les?\s+|la\s+|une?\s+"
 
 # French keeps the subject before the verb (no "Dès 2026 doit le médecin").
 SUBJECT_AFTER_VERB = False
@@ -341,6 +349,22 @@ DUTY_VERBS: tuple[str, ...] = (
     "soumettent",
     "présente",
     "présentent",
+)
+# A future passive ("Le premier paiement sera effectué en février 2021"): done, by nobody named.
+FUTURE_PASSIVE_RX = (
+    r"\b(?:sera|seront)\s+(?:\w+ment\s+|également\s+|aussi\s+)?"
+    r"(?=[a-zéèêàâîôûç]+(?:é|ée|és|ées|is|ise|ises|it|ite|its|ites|u|ue|us|ues|ert|erte|erts|ertes)\b)"
+)
+# Present-tense verbs that state, judge or describe rather than do (lemmas): "la CNMM constate",
+# "elle se compose de"; in a convention or a law any other present-tense verb of an actor binds
+# ("la Commission se réunit au moins quatre fois par an").
+STATEMENT_VERBS: frozenset[str] = frozenset(
+    "être avoir constater estimer considérer exprimer souligner répéter noter rappeler reconnaître "
+    "confirmer observer regretter réjouir féliciter approuver partager composer comprendre concerner "
+    "exister représenter élever chiffrer correspondre dépendre bénéficier disposer contenir viser "
+    "porter sembler paraître rester demeurer constituer signifier permettre vouloir savoir pouvoir "
+    "devoir souhaiter espérer craindre penser croire juger insister demander regrouper couvrir "
+    "totaliser atteindre dépasser varier augmenter diminuer baisser croître prévoir".split()
 )
 # A passive whose agent follows ("sera soumise par la CIA").
 PASSIVE_BY_RX = (
@@ -683,6 +707,8 @@ INSERT_OPENERS: tuple[str, ...] = (
     "au besoin",
     "autres",
 )
+# Prepositions of time that end a noun phrase ("les médecins | dès le 1er avril").
+TIME_PREPOSITIONS: tuple[str, ...] = ("dès", "avant", "après", "pendant", "jusqu", "depuis")
 PREPOSITIONS: tuple[str, ...] = (
     "de",
     "du",

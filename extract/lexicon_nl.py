@@ -105,6 +105,8 @@ RECURRING_RX = (r"van\s+elk\s+jaar|van\s+ieder\s+jaar|elk\s+jaar"
                 r"|van\s+(?:datzelfde|hetzelfde)\s+jaar")
 DEADLINE_BEFORE_RX = r"(?:uiterlijk|ten\s+laatste)\s+(?:op|tegen)?\s*|tegen\s+|vóór\s+|voor\s+"
 DEADLINE_AFTER_RX = r"\s*,?\s*(?:uiterlijk|ten\s+laatste)"
+# Words before the date an action is set for ("zal op 1 januari 2020 worden geannuleerd", "in februari 2021").
+ON_DATE_BEFORE_RX = r"\b(?:op|in)\s+$"
 DEADLINE_PERIOD_HEAD_RX = (
     r"tegen\s+(?:eind\s+|einde\s+)?|(?:uiterlijk|ten\s+laatste)\s+(?:eind\s+|in\s+)?"
     r"|vóór\s+(?:eind\s+)?"
@@ -134,7 +136,7 @@ TITLE_VERBS: tuple[str, ...] = tuple(
     "is zijn wordt worden werd werden zal zullen moet moeten kan kunnen heeft hebben bepaalt voorziet".split())
 TITLE_HEAD_RX = r"betreffende|tot|inzake|houdende|op\s+de|over\s+de"
 IMPLEMENTS_RX = r"tot\s+uitvoering\s+van(?:\s+de)?"
-COORDINATED_RX = r"gecoördineerd\s+op"
+COORDINATED_RX = r"gecoördineerde?\s+op"
 OF_LAW_RX = r"\s*,?\s*(?:van\s+de|van\s+het|van)\s+"
 THIS_LAW_RX = r"(?:deze|dezelfde|voormelde|voornoemde)\s+wet"
 ARTICLE_RX = r"\bartikelen|\bartikel|\bart\."
@@ -142,6 +144,8 @@ PARAGRAPH_SUFFIX_RX = r""
 ALINEA_RX = r"lid"
 NOMENCLATURE_RX = r"(?:de\s+)?nomenclatuur(?:\s+van\s+de\s+geneeskundige\s+verstrekkingen)?"
 NOMENCLATURE_NAME = "nomenclature des prestations de santé"
+ANNEX_RX = r"(?:de\s+)?bijlage\s+(?:bij|van)\s+(?:het|de)\s+"
+BARE_LAW_RX = r"(?:de\s+)?wet(?![\w-])(?!\s+(?:van|betreffende|houdende|tot|op|inzake|over)\b)"
 REPORT_RX = r"KCE[-\s]*rapport|rapport\s+van\s+het\s+KCE"
 NOTE_RX = r"\bnota"
 GAZETTE_RX = r"Belgisch\s+Staatsblad"
@@ -175,14 +179,18 @@ MODALITY_CUES: tuple[tuple[str, str], ...] = (
 NEGATION_BEFORE_RX = r"\b(?:niet|geen)\s*$"
 FUTURE_VERB_RX = r"\b(?:zal|zullen)\b"
 # A second coordinated actor: "X en de Y", "X of het RIZIV".
-COORDINATION_RX = r"\s+(?:en|of)\s+(?=(?:de\s|het\s|[A-Z]{2,}\b))"
-COORDINATED_DETERMINER_RX = r"de\s+|het\s+"
+COORDINATION_RX = r"\s+(?:en|of)\s+(?=(?:de\s|het\s|een\s|[A-Z]{2,}\b))"
+COORDINATED_DETERMINER_RX = r"de\s+|het\s+|een\s+"
 
 # Dutch puts the subject after the verb when the clause opens on something else ("Vanaf 2026
 # moet de tandarts ...", "Daarom zal het RIZIV ..."): an actor right after the cue is its subject.
 SUBJECT_AFTER_VERB = True
-# Where such a subject ends: the object's determiner or an adverb ("moet de tandarts | bovendien ...").
-SUBJECT_END_RX = r"\s(?:de|het|een|zijn|haar|hun|deze|dit|bovendien|ook|daarom|dan|nog|wel|eerst|steeds|altijd)\b"
+# Where such a subject ends: the object's determiner, an adverb or a preposition of time or means
+# ("moet de tandarts | bovendien ...", "zijn alle tandartsen | vanaf 1 april verplicht").
+SUBJECT_END_RX = (
+    r"\s(?:de|het|een|zijn|haar|hun|deze|dit|bovendien|ook|daarom|dan|nog|wel|eerst|steeds|altijd"
+    r"|vanaf|tegen|uiterlijk|binnen|op|in|met|via|na|tot|per|bij|tijdens|sinds|reeds|al)\b|\s(?=\d)"
+)
 NOT_FUTURE: frozenset[str] = frozenset()
 DUTY_VERBS: tuple[str, ...] = (
     "meldt",
@@ -198,11 +206,22 @@ DUTY_VERBS: tuple[str, ...] = (
     "dient in",
     "dienen in",
 )
+# Present-tense verbs that state, judge or describe rather than do (lemmas, as the Dutch tagger gives
+# them): "de NCAZ betreurt", "het budget bedraagt".
+STATEMENT_VERBS: frozenset[str] = frozenset(
+    "zijn hebben worden betreuren hopen menen vinden achten oordelen benadrukken onderstrepen "
+    "herinneren erkennen bevestigen wensen willen kunnen mogen moeten zullen bedragen omvatten "
+    "bevatten betreffen bestaan dalen stijgen beogen blijven lijken schijnen weten denken geloven "
+    "verwachten vrezen noteren merken gelden zien regelen liggen staan tellen vertegenwoordigen "
+    "verheugen begrijpen steunen delen_mening".split()
+)
 PASSIVE_BY_RX = (
     r"\b(?:wordt|worden|zal\s+worden|zullen\s+worden)\s+(?:\w+\s+){0,6}?(?P<part>ge\w+)\s+door\s+"
 )
 # A participle: "ge-" after a separable prefix too ("ingediend", "opgesteld"), or "be-", "ver-", "ont-" forms ("bezorgd").
 _PARTICIPLE = r"(?:\w{0,5}ge\w+|(?:be|ver|ont|her)\w+[dt])"
+# A future passive ("De eerste betaling zal in februari 2021 worden uitgevoerd"): done, by nobody named.
+FUTURE_PASSIVE_RX = rf"\b(?:zal|zullen)\b(?=[^.;,]{{0,60}}?\b(?:worden\s+{_PARTICIPLE}|{_PARTICIPLE}\s+worden)\b)"
 PASSIVE_AFTER_CUE_RX = rf"\s*(?:\w+\s+){{0,8}}?(?:(?:worden|zijn)\s+{_PARTICIPLE}|{_PARTICIPLE}\s+(?:worden|zijn))\b"
 SELF_ACTORS: tuple[str, ...] = (
     "ncaz",
@@ -344,6 +363,8 @@ INSERT_OPENERS: tuple[str, ...] = (
     "onder",
     "tussen",
 )
+# Prepositions of time that end a noun phrase ("alle tandartsen | vanaf 1 april").
+TIME_PREPOSITIONS: tuple[str, ...] = ("vanaf", "tegen", "uiterlijk", "binnen", "tijdens", "sinds", "voordien", "nadien")
 PREPOSITIONS: tuple[str, ...] = (
     "van",
     "aan",

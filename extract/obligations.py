@@ -21,14 +21,15 @@ from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
 from extract.actors import Grammar, grammar_for
 from extract.base import Region, make_record
-from extract.deadlines import Deadline, find_deadlines
+from extract.deadlines import Deadline, find_deadlines, find_on_dates, find_start_dates
 from extract.models import Record
 from ingest.text import squash
+from ingest.text.nlp import finite_present_verbs
 from ingest.text.sentences import sentences
 
 NOT_SPECIFIED = "non précisé"  # the actor of a duty whose text names nobody
-# Texts whose future ("l'INAMI lancera") and present ("le kinésithérapeute transmet") tenses bind
-# their actors, deadline or not; elsewhere (news, letters) they bind only with a deadline.
+# Texts whose future ("l'INAMI lancera") and present ("le kinésithérapeute transmet", "la Commission
+# se réunit") tenses bind their actors, deadline or not; elsewhere (news, letters) only with a deadline.
 NORMATIVE = frozenset({"accord", "convention", "circular", "law"})
 _CUES = [(mod, re.compile(rx, re.I)) for lex in (fr, nl) for mod, rx in lex.MODALITY_CUES]
 _FUTURE_FR = re.compile(fr.FUTURE_VERB_RX, re.I)
@@ -37,6 +38,7 @@ _DUTY = re.compile(r"\b(?:" + "|".join(fr.DUTY_VERBS + nl.DUTY_VERBS) + r")\b", 
 _PASSIVE_BY = re.compile(
     rf"{fr.PASSIVE_BY_RX}|{nl.PASSIVE_BY_RX}".replace("(?P<part>", "(?:"), re.I
 )
+_FUTURE_PASSIVE = re.compile(rf"(?:{fr.FUTURE_PASSIVE_RX})|(?:{nl.FUTURE_PASSIVE_RX})", re.I)
 _PASSIVE_AFTER = re.compile(rf"(?:{fr.PASSIVE_AFTER_CUE_RX})|(?:{nl.PASSIVE_AFTER_CUE_RX})", re.I)
 _NEGATION = re.compile(rf"(?:{fr.NEGATION_BEFORE_RX})|(?:{nl.NEGATION_BEFORE_RX})", re.I)
 _SELF = tuple(fr.SELF_ACTORS + nl.SELF_ACTORS)
@@ -58,7 +60,8 @@ class Cue:
     start: int
     end: int
     modality: str | None  # None for a future tense or a duty verb (decided by the deadline)
-    kind: str  # "modal", "request", "future", "duty", "passive", "participle"
+    kind: str  # "modal", "request", "future", "duty", "passive", "participle", "present",
+    # "future_passive"
     negated: bool = False
 
 
@@ -71,6 +74,7 @@ class Context:
     previous_sentence: str = ""
     lead: tuple[str, str] | None = None  # (actor, modality) of a lead-in ending with ":"
     normative: bool = False  # an accord, convention, circular or law: its future and present tenses bind
+    lang: str = "fr"
 
 
 def find_cues(sent: str) -> list[Cue]:
@@ -98,8 +102,23 @@ def find_cues(sent: str) -> list[Cue]:
                 found.append(Cue(m.start(), m.end(), None, "future"))
     for m in _PASSIVE_BY.finditer(sent):
         found.append(Cue(m.start(), m.end(), None, "passive"))
+    agents = {c.start for c in found if c.kind == "passive"}
+    for m in _FUTURE_PASSIVE.finditer(sent):
+        if m.start() not in agents:  # "sera soumise par la CIA" is the CIA's
+            found.append(Cue(m.start(), m.end(), None, "future_passive"))
     found += [Cue(m.start(), m.end(), None, "duty") for m in _DUTY.finditer(sent)]
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def present_cues(sent: str, ctx: Context) -> list[Cue]:
+    """The main-clause verbs of a sentence in the present tense that do something (by the
+    language's tagger or parse; none without one): in a normative text, present-tense actions of
+    an actor bind ("la Commission se réunit …", "de tandarts vermeldt …"); statements do not."""
+    return [
+        Cue(s, e, None, "present")
+        for s, e, lemma in finite_present_verbs(sent, ctx.lang)
+        if lemma not in ctx.grammar.lex.STATEMENT_VERBS  # type: ignore[attr-defined]
+    ]
 
 
 def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
@@ -107,6 +126,8 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
     g = ctx.grammar
     if cue.kind == "passive":
         return g.actor_after(sent, cue.end)
+    if cue.kind == "future_passive":  # "le premier paiement sera effectué": an agent would be "passive"
+        return NOT_SPECIFIED
     if cue.kind == "participle":
         return g.last_actor(
             sent[: cue.start], plural=sent[cue.start : cue.end].split()[0].endswith("s")
@@ -114,9 +135,10 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
     if sent[cue.start : cue.start + 3].lower() in (
         "il ",
         "het",
-    ):  # "il est demandé aux médecins de"
+    ):  # "il est demandé aux médecins de"; "il y a lieu de faire une analyse": nobody named
         dative = _DATIVE.match(sent, cue.end)
-        return g.actor_after(sent, dative.end()) if dative else None
+        actor = g.actor_after(sent, dative.end()) if dative else None
+        return actor or (NOT_SPECIFIED if cue.modality == "must" and not cue.negated else None)
     if cue.kind == "advice":  # "nous recommandons aux médecins de", "wij raden de artsen aan"
         dative = _DATIVE.match(sent, cue.end)
         return g.actor_after(sent, dative.end() if dative else cue.end)
@@ -127,7 +149,7 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
         return actor or (NOT_SPECIFIED if cue.modality == "must" and not cue.negated else None)
     previous = g.first_actor(sent[: cue.start]) or ctx.previous_actor
     subject = g.subject_before(sent, cue.start, previous, ctx.previous_sentence)
-    if subject is None and g.lex.SUBJECT_AFTER_VERB and cue.kind in ("modal", "future"):
+    if subject is None and g.lex.SUBJECT_AFTER_VERB and cue.kind in ("modal", "future", "present"):
         subject = g.actor_after(sent, cue.end)  # "Vanaf 2026 moet de tandarts ..."
         if subject:  # up to the object's determiner: "de tandarts | de verstrekking attesteren"
             subject = re.split(g.lex.SUBJECT_END_RX, subject, maxsplit=1)[0]
@@ -137,22 +159,31 @@ def _actor_for(sent: str, cue: Cue, ctx: Context) -> str | None:
 
 
 def _choose(
-    sent: str, cues: list[Cue], ctx: Context, deadline: Deadline | None
+    sent: str, cues: list[Cue], ctx: Context, deadline: Deadline | None, on: tuple[int, ...] = ()
 ) -> tuple[Cue, str] | None:
-    """The first cue that has an actor and obliges (a future or duty verb needs a deadline); cues
-    of relative clauses ("une organisation qui souhaite ...") only when the main clause has none."""
-    ordered = sorted(cues, key=lambda c: ctx.grammar.in_relative(sent, c.start))
+    """The first cue that has an actor and obliges (a future or duty verb needs a deadline, a
+    future passive a deadline or a date after it that it is set for: offsets `on`); cues of
+    relative clauses ("une organisation qui souhaite ...") only when the main clause has none, and
+    a future passive only when no cue names an actor."""
+    ordered = sorted(  # a future passive names nobody: the last resort
+        cues, key=lambda c: (c.kind == "future_passive", ctx.grammar.in_relative(sent, c.start))
+    )
     for cue in ordered:
         if cue.negated and (cue.kind != "modal" or cue.modality not in ("must", "may")):
             continue
         actor = _actor_for(sent, cue, ctx)
         if not actor:
             continue
+        if cue.kind == "future_passive":
+            if ctx.normative and (deadline or any(p > cue.start for p in on)) and not cue.negated:
+                return cue, actor
+            continue
         if (
             deadline
             or cue.kind in ("modal", "request", "participle", "advice")
             or (cue.kind == "future" and (_is_self(actor) or ctx.normative))
             or (cue.kind in ("duty", "passive") and ctx.normative)
+            or (cue.kind == "present" and ctx.normative)
         ):
             return cue, actor
     return None
@@ -168,13 +199,13 @@ def _modality(cue: Cue, actor: str) -> str:
         return "must"  # "ne peut pas", "ne doit pas": a prohibition
     if cue.modality:
         return cue.modality
-    return "commits" if _is_self(actor) and cue.kind == "future" else "must"
+    return "commits" if _is_self(actor) and cue.kind in ("future", "present") else "must"
 
 
 def _action(sent: str, cue: Cue, actor: str, deadline: Deadline | None, offset: int) -> str:
     """What is to be done: the words after the cue (from the verb for a future or duty verb, from
     the participle for a passive, after "de" for "il est demandé à X de"), without the deadline."""
-    start = cue.start if cue.kind in ("future", "duty", "passive") else cue.end
+    start = cue.start if cue.kind in ("future", "duty", "passive", "present", "future_passive") else cue.end
     words = sent[start:]
     if deadline and deadline.start - offset >= start:
         words = sent[start : deadline.start - offset] + " " + sent[deadline.end - offset :]
@@ -236,12 +267,20 @@ def sentence_obligation(
     sent = text[s:e]
     main_lo = s + ctx.grammar.main_clause_start(sent)
     deadlines = [d for d in find_deadlines(region.doc, text, s, e) if d.start >= main_lo]
-    chosen = _choose(sent, find_cues(sent), ctx, deadlines[0] if deadlines else None)
+    on_dates = [d for d in find_on_dates(text, s, e) if d.start >= main_lo]
+    first = deadlines[0] if deadlines else None
+    chosen = _choose(sent, find_cues(sent), ctx, first, tuple(d.start - s for d in on_dates))
+    if chosen is None and ctx.normative and ctx.grammar.last_actor(sent, inserts=True):
+        chosen = _choose(sent, present_cues(sent, ctx), ctx, first)
     if chosen is None:
         item = _lead_item(region, s, e, sent, ctx)
         return ([item] if item else []), None
     cue, actor = chosen
-    deadline = _deadline_for(deadlines, s + cue.start)
+    deadline = _deadline_for(deadlines, s + cue.start) or next(
+        (d for d in find_start_dates(text, s, e) if d.start >= main_lo), None
+    )
+    if deadline is None and cue.kind == "future_passive":
+        deadline = next(d for d in on_dates if d.start - s > cue.start)
     extra: dict = {}
     if cue.kind == "request":
         actor, deadline, extra = _request(sent, cue, actor, deadline, ctx)
@@ -304,16 +343,36 @@ def obligations(
 ) -> list[Record]:
     """Obligations with actor, action, deadline and modality: one per sentence and actor."""
     out: list[Record] = []
-    ctx = Context(grammar_for(region.doc.lang), normative=region.doc.doc_type in NORMATIVE)
-    for s, e in sentences(text, lo, hi):
-        if any(a <= s < b for a, b in skip):
+    doc = region.doc
+    ctx = Context(grammar_for(doc.lang), normative=doc.doc_type in NORMATIVE,
+                  lang=doc.lang)
+    for s0, e0 in sentences(text, lo, hi):
+        if any(a <= s0 < b for a, b in skip):
             continue
-        recs, actor = sentence_obligation(region, s, e, ctx)
-        out += recs
-        sent = text[s:e]
-        subject = (actor if actor != NOT_SPECIFIED else None) or ctx.grammar.first_actor(sent)
-        if subject or ctx.grammar.opens_with_subject(sent):
-            ctx.previous_actor = subject  # "Les montants restent inchangés. Ils ..." binds no one
-
-        ctx.previous_sentence = sent
+        for s, e in _clauses(text, s0, e0, ctx):
+            recs, actor = sentence_obligation(region, s, e, ctx)
+            out += recs
+            sent = text[s:e]
+            subject = (actor if actor != NOT_SPECIFIED else None) or ctx.grammar.first_actor(sent)
+            if subject or ctx.grammar.opens_with_subject(sent):
+                ctx.previous_actor = subject  # "Les montants restent inchangés. Ils ..." binds no one
+            ctx.previous_sentence = sent
     return out
+
+
+_SEMICOLON = re.compile(r";\s+")
+
+
+def _clauses(text: str, s: int, e: int, ctx: Context) -> list[tuple[int, int]]:
+    """A sentence cut at its semicolons where each part opens on its own subject ("le médecin-conseil
+    peut en demander une copie ; le kinésithérapeute la transmet dans les 15 jours"); a list
+    after a lead-in, or parts without their own subject, stay one sentence."""
+    sent = text[s:e]
+    cuts = [m for m in _SEMICOLON.finditer(sent) if sent.count("(", 0, m.start()) == sent.count(")", 0, m.start())]
+    if not cuts or ctx.lead is not None or sent.rstrip().endswith(":"):
+        return [(s, e)]
+    bounds = [0, *(m.end() for m in cuts), len(sent)]
+    parts = [(bounds[i], (cuts[i].start() + 1) if i < len(cuts) else bounds[i + 1]) for i in range(len(bounds) - 1)]
+    if not all(ctx.grammar.opens_with_subject(sent[a:b]) for a, b in parts[1:]):
+        return [(s, e)]
+    return [(s + a, s + b) for a, b in parts]

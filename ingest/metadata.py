@@ -13,12 +13,15 @@ from ingest.text import fold
 from ingest.text.dates import find_dates, find_years
 
 _SIGNED = re.compile(
-    r"(?:fait\s+à|gedaan\s+te|opgemaakt\s+te|done\s+at)?\s*[A-ZÀ-Ý][\w\-]+,\s+(?:le\s+|den\s+|on\s+)?$", re.I
+    r"(?:fait\s+à|gedaan\s+te|opgemaakt\s+te|done\s+at)?\s*[A-ZÀ-Ý][\w\-]+,\s+(?:le\s+|den\s+|on\s+)?$"
+    r"|(?:fait\s+à|gedaan\s+te|opgemaakt\s+te|done\s+at)\s+[A-ZÀ-Ý][\w\-]+,?\s+(?:le|op|on)\s+$",
+    re.I,
 )
 _VALID_FROM = re.compile(
     r"(?:applicables?|d['’]application)\s+(?:à\s+partir\s+du|à\s+partir\s+de|dès\s+le|au)"
     r"|en\s+vigueur\s+(?:à\s+partir\s+du|à\s+partir\s+de|dès\s+le)"  # "les honoraires en vigueur au 31 décembre": a state
-    r"|van\s+toepassing\s+(?:vanaf|met\s+ingang\s+van)|in\s+werking\s+(?:vanaf|op)|applicable\s+from|effective\s+from",
+    r"|van\s+toepassing\s+(?:vanaf|met\s+ingang\s+van)|in\s+werking\s+(?:vanaf|op)|applicable\s+from|effective\s+from"
+    r"|\b(?:est|is)\s+(?:valable|geldig|valid)\s+(?:du|van|from)\b",
     re.I,
 )
 # The text saying from when it applies itself: "La présente convention entre en vigueur le 1er janvier
@@ -40,10 +43,11 @@ _PERIOD = re.compile(
     re.I,
 )
 PERIOD_TYPES = frozenset({"accord", "convention"})  # texts concluded for a period
+_LONGEST_TITLE = 400  # a decree's title line names what it amends: "Arrêté royal du … modifiant …"
 _OPENING = 1500  # how far into the text its opening lines reach
 _LONGEST_PERIOD = 10  # years
 _SUBJECT = re.compile(r"(?:objet|concerne|betreft|onderwerp|subject)\s*:\s*(.+)", re.I)
-_CONCLUDED = re.compile(r"(?:a\s+conclu|conclu|sign[ée]|gesloten|ondertekend|approuvé)\s+le\s*$", re.I)
+_CONCLUDED = re.compile(r"(?:a\s+conclu|conclu|sign[ée]|gesloten|ondertekend|approuvé)\s+(?:le|op|on)\s*$", re.I)
 # The verb after the date, in Dutch word order: "heeft de NCAZ op 19 december 2019 het volgende
 # akkoord gesloten"; the date is the nearest before the verb in its sentence.
 _CONCLUDED_AFTER = re.compile(r"\b(?:gesloten|afgesloten|ondertekend|concluded|signed)\b", re.I)
@@ -85,7 +89,8 @@ def guess_title(draft: Draft, body: str, source: Path) -> str:
         lines = lines[1:]  # "INSTITUT NATIONAL D'ASSURANCE MALADIE-INVALIDITÉ", "Service des soins de santé"
     for i, line in enumerate(lines):
         folded = fold(line)
-        if len(line) < 160 and any(cue in folded for t, cue, w in DOC_TYPE_CUES if w >= 3 and t != "letter"):
+        if len(line) < _LONGEST_TITLE and any(cue in folded for t, cue, w in DOC_TYPE_CUES
+                                              if (w >= 3 or t == "law") and t != "letter"):
             subject = _subject_after(lines, i, draft.text)
             return f"{line} — {subject}" if subject else line
     first = lines[0] if lines else ""

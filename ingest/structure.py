@@ -1,4 +1,5 @@
-"""The section tree, built from numbering ("5.2.3.1.", "N.", "A.") and explicit headings.
+"""The section tree, built from numbering ("5.2.3.1.", "N.", "A."), articles ("Art. 3.",
+"Artikel 5.") and explicit headings.
 
 A numbered line opens a section only when its number follows plausibly from
 the numbers seen so far (a first child, or a next sibling of an open section),
@@ -11,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.draft import HeadingHint
+from ingest.lexicon import LETTERHEAD_LINES
 from ingest.models import Section, Span
+from ingest.text import fold
 
 _NUMBERED = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*"
@@ -19,6 +22,14 @@ _NUMBERED = re.compile(
     r"(?:\*\*)?[ \t]+(?P<rest>\S[^\n]*)$",
     re.M,
 )
+# An article of a law, decree or convention: "Article 1er.", "Art. 2.", "Artikel 5. Toetreding".
+_ARTICLE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?P<num>(?:Article|Artikel|Art\.)[ \t]*(?P<n>\d{1,3})"
+    r"(?:er|ste|e)?(?:bis|ter|quater)?)\.?(?:\*\*)?(?P<rest>[ \t][^\n]*)?$",
+    re.M,
+)
+# A chapter line whose ordinal is written "Ier" / "1ste": "CHAPITRE Ier. - CHAMP D'APPLICATION".
+_ORDINAL = re.compile(r"\b([IVXLC]+|\d+)(?:er|ère|ste|de|e)\b")
 _CAPS_LINE = re.compile(r"^[ \t]*([A-ZÀ-ÖØ-Þ0-9][A-ZÀ-ÖØ-Þ0-9 '’\-–:,.()/&]{6,})[ \t]*$", re.M)
 MAX_HEADING = 120
 
@@ -42,6 +53,7 @@ class _Candidate:
     key: tuple
     heading: str
     md_level: int | None
+    number: str | None = None  # as written, for an article ("Art. 3")
 
 
 def _heading_text(rest: str) -> str:
@@ -74,13 +86,28 @@ def _numbered_candidates(text: str, hints: dict[int, HeadingHint]) -> list[_Cand
     return out
 
 
+def _article_candidates(text: str) -> list[_Candidate]:
+    """Article lines; the words after the number are the heading when they read as one ("Art. 3.
+    Conclusion et durée du contrat"), else the article's text starts on its line ("Art. 2. Pour
+    l'application ..., on entend par :") and the heading is empty."""
+    out = []
+    for m in _ARTICLE.finditer(text):
+        rest = re.sub(r"\*\*", "", m.group("rest") or "").strip()
+        heading = rest if rest and len(rest) <= 100 and rest[:1].isupper() and rest[-1] not in ".:;" else ""
+        out.append(_Candidate(m.start(), m.end(), ("art", int(m.group("n"))), heading, None,
+                              m.group("num").strip()))
+    return out
+
+
 def _caps_candidates(text: str) -> list[_Candidate]:
     out = []
-    for m in _CAPS_LINE.finditer(text):
-        line = m.group(1).strip()
-        letters = [c for c in line if c.isalpha()]
+    for m in re.finditer(r"^[^\n]+$", text, re.M):
+        line = m.group(0).strip()
+        letters = [c for c in _ORDINAL.sub(r"\1", line) if c.isalpha()]
         if len(letters) < 8 or len(line.split()) < 2 or not all(c.isupper() for c in letters):
             continue
+        if not _CAPS_LINE.match(_ORDINAL.sub(r"\1", m.group(0))) or fold(line).startswith(LETTERHEAD_LINES):
+            continue  # a letterhead line ("SERVICE PUBLIC FÉDÉRAL ...") heads no section
         out.append(_Candidate(m.start(), m.end(), ("h", 1), line, 1))
     return out
 
@@ -112,7 +139,7 @@ class _Tree:
 
     def _push(self, cand: _Candidate, number: str | None, label_num: str | None) -> None:
         parent = self.stack[-1] if self.stack else None
-        label = f"{label_num} {cand.heading}" if label_num else cand.heading
+        label = " ".join(p for p in (label_num, cand.heading) if p)
         node = _Node(cand.key, number, label, cand.heading, cand.start, len(self.stack) + 1, parent)
         self.nodes.append(node)
         if parent is not None:
@@ -162,6 +189,18 @@ class _Tree:
             return False
         return self._place(cand, self._depth_below_headings(cand.md_level))
 
+    def add_article(self, cand: _Candidate) -> bool:
+        """An article follows the one before it (1 to 3 on) or is the first one; it sits below the
+        chapter headings and ends any numbered section."""
+        n = cand.key[1]
+        last = [node.key[1] for node in self.nodes if node.key[0] == "art"]
+        if (last and not 1 <= n - last[-1] <= 3) or (not last and n > 3):
+            return False
+        depth = self._depth_below_headings(6)
+        self._pop_to(depth, cand.start)
+        self._push(cand, cand.number, cand.number)
+        return True
+
     def add_heading(self, cand: _Candidate) -> bool:
         level = cand.md_level or 1
         if level >= 6:  # bold line: a sub-heading of the current section
@@ -210,7 +249,7 @@ def build_sections(
     hints = hints or []
     skip = skip or []
     by_start = {h.start: h for h in hints}
-    cands = _numbered_candidates(text, by_start)
+    cands = _numbered_candidates(text, by_start) + _article_candidates(text)
     taken = {c.start for c in cands}
     cands += _hint_candidates(hints, taken)
     taken |= {c.start for c in cands}
@@ -223,6 +262,8 @@ def build_sections(
             tree.add_arabic(cand)
         elif kind == "L":
             tree.add_letter(cand)
+        elif kind == "art":
+            tree.add_article(cand)
         else:
             tree.add_heading(cand)
     tree.finish()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from extract.models import Record
 from ingest.text import find_years, fold
+from ingest.text.nlp import content_words
 from search.answer.candidates import Candidate, concept_weights, hit_candidates
 from search.answer.confidence import Calibration, load_calibration
 from search.answer.constraints import evidence, reason_unmet, unmet
@@ -16,7 +17,6 @@ from search.answer.values import Choice, bare_duration, choose, counts, idf, rea
 from search.hybrid import Retriever
 from search.lexicon_questions import GENERIC_QUESTION_WORDS
 from search.models import Answer, Citation, Filters, Hit
-from search.nlp import content_words
 from search.query import analyse_query
 from search.question import KINDS, Question, parse_question
 from search.similarity import similarity_for

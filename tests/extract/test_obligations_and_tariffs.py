@@ -198,7 +198,6 @@ def test_obligations(text, actor, deadline, modality):
         "La CNMM est compétente pour concilier les contestations qui peuvent surgir.",
         "Les objectifs en matière de soins de santé devraient guider la politique.",
         "Il ne peut être dérogé à cette règle.",
-        "La CNMM propose de rédiger une proposition d'ici le 30 juin 2020.",
     ],
 )
 def test_sentences_that_bind_no_actor(text):

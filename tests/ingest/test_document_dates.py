@@ -91,3 +91,44 @@ def test_the_date_records_carry_the_roles_and_the_period_is_a_record(text):
     assert labelled == expected
     periods = [r for r in records if r.unit == "period"]
     assert len(periods) == 1 and periods[0].text == doc.text[periods[0].start : periods[0].end]
+
+
+OVEREENKOMST_NL = """Nationale overeenkomst tussen de kinesitherapeuten en de verzekeringsinstellingen 2027
+
+Gesloten op 9 december 2026 binnen de Overeenkomstencommissie.
+
+Artikel 1. Duur
+Het akkoord wordt gesloten voor een periode van twee jaar. Het is geldig van 1 januari 2027 tot en met
+31 december 2028.
+
+Opgemaakt te Brussel op 9 december 2026.
+"""
+
+DECREE_FR = """Arrêté royal du 12 mars 2027 modifiant l'arrêté royal du 3 juillet 1996 portant exécution de la loi relative à l'assurance obligatoire soins de santé et indemnités, coordonnée le 14 juillet 1994
+
+PHILIPPE, Roi des Belges,
+A tous, présents et à venir, Salut.
+
+Nous avons arrêté et arrêtons :
+
+Article 1er. Objet
+Le présent arrêté entre en vigueur le 1er avril 2027.
+
+Donné à Bruxelles, le 12 mars 2027.
+"""
+
+
+def test_a_dutch_convention_gives_its_conclusion_signature_and_validity():
+    doc = doc_of(OVEREENKOMST_NL, "overeenkomst.txt")
+    roles = _roles(doc)
+    assert doc.doc_type == "convention"
+    assert roles["concluded"] == ["2026-12-09"] and roles["signed"] == ["2026-12-09"]
+    assert roles["valid_from"] == ["2027-01-01"] and roles["valid_until"] == ["2028-12-31"]
+    assert "period" not in roles  # a title's one year is no period (the 2022 accord's ran to 2023)
+
+
+def test_a_royal_decree_is_a_law_titled_by_its_long_first_line():
+    doc = doc_of(DECREE_FR, "decree.txt")
+    assert doc.doc_type == "law"
+    assert doc.title.startswith("Arrêté royal du 12 mars 2027 modifiant")
+    assert doc.date == "2027-03-12" and doc.valid_from == "2027-04-01"

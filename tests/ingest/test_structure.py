@@ -108,3 +108,46 @@ def test_numbering_edge_cases(text, numbers):
     hints = [HeadingHint(start=m.start(), end=m.end(), level=len(m.group(1)), text=m.group(2))
              for m in re.finditer(r"^(#+) (.+)$", text, re.M)]
     assert [s.number for s in build_sections(text, hints)] == numbers
+
+
+ARTICLES = """SERVICE PUBLIC FÉDÉRAL SÉCURITÉ SOCIALE
+
+Nous avons arrêté et arrêtons :
+
+CHAPITRE Ier. - DISPOSITIONS GÉNÉRALES
+
+Article 1er. Objet et définitions
+§ 1er. Le présent arrêté fixe les règles du trajet.
+
+Art. 2. Pour l'application du présent arrêté, on entend par :
+1° « la loi » : la loi coordonnée le 14 juillet 1994.
+
+CHAPITRE II. - REMBOURSEMENT
+
+Art. 3. Conditions de remboursement
+Le remboursement est subordonné à la conclusion d'un contrat, visé à l'article 35 de la loi.
+Art. 35 de la loi dit autre chose.
+"""
+
+
+def test_articles_are_sections_below_their_chapters_and_a_letterhead_heads_none():
+    """Written for this test: a decree's form (chapters, "Article 1er.", "Art. 2." with and without
+    a heading on the line)."""
+    secs = build_sections(ARTICLES)
+    got = [(s.number, s.heading, s.level) for s in secs]
+    assert got == [
+        (None, "CHAPITRE Ier. - DISPOSITIONS GÉNÉRALES", 1),
+        ("Article 1er", "Objet et définitions", 2),
+        ("Art. 2", "", 2),
+        (None, "CHAPITRE II. - REMBOURSEMENT", 1),
+        ("Art. 3", "Conditions de remboursement", 2),
+    ]  # "Art. 35" does not follow "Art. 3": a citation at a line start, no article
+    art2 = secs[2]
+    assert ARTICLES[art2.start:].startswith("Art. 2.") and "CHAPITRE II" not in ARTICLES[art2.start:art2.end]
+    assert secs[4].path == "CHAPITRE II. - REMBOURSEMENT > Art. 3 Conditions de remboursement"
+
+
+def test_dutch_articles_are_sections():
+    text = "Artikel 1. Toepassingsgebied\nDeze overeenkomst regelt de betrekkingen.\n\nArtikel 2. Begrippen\nIn deze overeenkomst wordt verstaan onder:\n"
+    assert [(s.number, s.heading) for s in build_sections(text)] == [
+        ("Artikel 1", "Toepassingsgebied"), ("Artikel 2", "Begrippen")]
