@@ -77,12 +77,14 @@ class Grammar:
         return after_determiner and proper  # "la Vivaldi", "les Task Forces"
 
     def _compound_actor(self, folded: str) -> bool:
-        """A Dutch compound whose head (its last part) is an actor noun ("zorgverstrekkers"), or a
-        profession by its ending ("logopedisten", "diëtisten")."""
+        """A profession by its ending ("logopedisten", "diététicien", "pédiatre"), or a Dutch
+        compound whose head (its last part) is an actor noun ("zorgverstrekkers")."""
+        suffixes, heads = _compound_ends(self.lex)
+        if len(folded) >= 7 and folded.endswith(suffixes):
+            return True
         if not getattr(self.lex, "COMPOUND_HEADS", False):
             return False
-        suffixes, heads = _compound_ends(self.lex)
-        return folded.endswith(suffixes) or any(folded.endswith(h) and len(folded) - len(h) >= 3 for h in heads)
+        return any(folded.endswith(h) and len(folded) - len(h) >= 3 for h in heads)
 
     def noun_phrase(
         self, phrase: str, any_position: bool = False, strict: bool = False

@@ -390,6 +390,12 @@ SELF_ACTORS: tuple[str, ...] = (
 )
 
 # Head nouns of actors (singular and plural; matched accent- and case-insensitively).
+# Professions by their ending, in words of seven letters or more ("diététicien", "pharmacien",
+# "diabétologue", "pédiatre", "ergothérapeute", "dentiste").
+ACTOR_SUFFIXES: tuple[str, ...] = (
+    "icien", "iciens", "icienne", "iciennes", "acien", "aciens", "ologue", "ologues", "iatre",
+    "iatres", "thérapeute", "thérapeutes", "logopède", "logopèdes", "iste", "istes",
+)
 ACTOR_NOUNS: tuple[str, ...] = (
     "médecin",
     "médecin-conseil",
@@ -406,6 +412,8 @@ ACTOR_NOUNS: tuple[str, ...] = (
     "logopède",
     "psychologue",
     "prestataire",
+    "éducateur",
+    "éducateurs",
     "dispensateur",
     "praticien",
     "professionnel",

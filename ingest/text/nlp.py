@@ -54,40 +54,55 @@ def content_words(text: str) -> list[str]:
 
 def finite_present_verbs(text: str, lang: str) -> list[tuple[int, int, str]]:
     """(start, end, lemma) of each main-clause verb of `text` in the present indicative with a
-    subject ("la Commission se réunit", "le kinésithérapeute transmet"): the root and the verbs
-    coordinated with it, not those of subordinate clauses ("lorsque le bénéficiaire exige").
-    A reflexive pronoun before the verb starts the span ("se réunit")."""
+    subject ("la Commission se réunit", "le kinésithérapeute transmet") and of the verbs
+    coordinated with it; not those of subordinate or relative clauses ("lorsque le bénéficiaire
+    exige", "qui répond"). A reflexive pronoun before the verb starts the span ("se réunit")."""
     if lang == "nl":
         return _dutch_present_verbs(text)
     nlp = pipeline(lang)
     if nlp is None:
         return []
     out = []
-    for sent in nlp(text).sents:
-        root = sent.root
-        for verb in [root, *(c for c in root.children if c.dep_ == "conj")]:
-            morph = verb.morph
-            if (
-                verb.pos_ == "VERB"
-                and "Pres" in morph.get("Tense")
-                and "Ind" in morph.get("Mood")
-                and "Fin" in morph.get("VerbForm")
-                and _has_subject(verb, root)
-                and not any(c.dep_ == "mark" for c in verb.children)
-            ):
-                start = verb.idx
-                prev = verb.nbor(-1) if verb.i > sent.start else None
-                if prev is not None and prev.lower_ in ("se", "s'", "s’"):
-                    start = prev.idx
-                out.append((start, verb.idx + len(verb.text), _french_lemma(verb)))
+    for doc_sent in nlp(text).sents:
+        for verb in doc_sent:
+            if verb.pos_ != "VERB" or verb.dep_ in _SUBORDINATE_DEPS or not _present_form(verb):
+                continue
+            if any(c.dep_ == "mark" for c in verb.children):
+                continue
+            subject = _subject(verb)
+            if subject is None or subject.lower_ in _RELATIVE:
+                continue
+            start = verb.idx
+            prev = verb.nbor(-1) if verb.i > doc_sent.start else None
+            if prev is not None and prev.lower_ in ("se", "s'", "s’"):
+                start = prev.idx
+            out.append((start, verb.idx + len(verb.text), _french_lemma(verb)))
     return out
 
 
-def _has_subject(verb, root) -> bool:
-    """The verb's own subject, or for a verb coordinated with the root, the root's."""
-    return any(c.dep_ == "nsubj" for c in verb.children) or (
-        verb is not root and any(c.dep_ == "nsubj" for c in root.children)
-    )
+_SUBORDINATE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "amod", "nmod"})
+_RELATIVE = frozenset({"qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+# Endings no present-tense French verb has (participles, infinitives): the small model sometimes tags
+# "conseille" a past participle, which its ending belies.
+_NOT_PRESENT = re.compile(r"(?:é|ée|és|ées|er|ir|re|oir)$")
+
+
+def _present_form(verb) -> bool:
+    """A finite present by the model's morphology, or by a present-tense ending it mistagged."""
+    morph = verb.morph
+    if "Pres" in morph.get("Tense") and "Ind" in morph.get("Mood") and "Fin" in morph.get("VerbForm"):
+        return True
+    word = verb.lower_
+    return bool(re.search(r"(?:e|es|ent)$", word)) and not _NOT_PRESENT.search(word) and "Fut" not in morph.get("Tense") \
+        and "Sub" not in morph.get("Mood")
+
+
+def _subject(verb):
+    """The verb's subject, or for a verb coordinated with another, the other's."""
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if own is not None or verb.dep_ != "conj":
+        return own
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
 def _dutch_present_verbs(text: str) -> list[tuple[int, int, str]]:
