@@ -25,6 +25,9 @@ DAY_MONTH = re.compile(
     rf"\b(?P<day>[0-3]?\d)(?:er|e|ste|de)?\s+(?P<month>{MONTH_ALT})\b(?!\.?\s+(?:19|20)?\d\d\b)",
     re.I,
 )
+# The words before the date something applies from ("applicable à partir du", "vanaf"): a tariff's
+# start, a duty's start.
+VALID_FROM = re.compile(rf"(?:{fr.VALID_FROM_RX}|{nl.VALID_FROM_RX})\s*$", re.I)
 RECURRING = re.compile(rf"\s*(?:{fr.RECURRING_RX}|{nl.RECURRING_RX})", re.I)
 PERIOD_DEADLINE = re.compile(
     rf"(?:{fr.DEADLINE_PERIOD_HEAD_RX}|{nl.DEADLINE_PERIOD_HEAD_RX})"

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 
 from extract import lexicon_fr as fr
 from extract import lexicon_nl as nl
-from extract.dates import DAY_MONTH, PERIOD_DEADLINE, RECURRING, find_delays
+from extract.dates import DAY_MONTH, PERIOD_DEADLINE, RECURRING, VALID_FROM, find_delays
 from ingest.models import Document
 from ingest.text.dates import MONTH_YEAR, find_dates, iso, month_number
 
 _HEAD = re.compile(rf"(?:{fr.DEADLINE_BEFORE_RX}|{nl.DEADLINE_BEFORE_RX})$", re.I)
 _AFTER = re.compile(rf"(?:{fr.DEADLINE_AFTER_RX}|{nl.DEADLINE_AFTER_RX})", re.I)
 _ON = re.compile(rf"(?:{fr.ON_DATE_BEFORE_RX}|{nl.ON_DATE_BEFORE_RX})", re.I)
-_FROM = re.compile(rf"(?:{fr.VALID_FROM_RX}|{nl.VALID_FROM_RX})\s*$", re.I)
 
 
 @dataclass
@@ -92,7 +91,7 @@ def find_start_dates(text: str, lo: int, hi: int) -> list[Deadline]:
     out = []
     for s, e, value in find_dates(text, lo, hi):
         window = text[max(lo, s - 30) : s]
-        m = _FROM.search(window)
+        m = VALID_FROM.search(window)
         if m:
             out.append(Deadline(value, s - len(window) + m.start(), e, {"deadline_kind": "from"}))
     return out

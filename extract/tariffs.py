@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from extract import lexicon_fr as fr
-from extract import lexicon_nl as nl
 from extract.base import make_record
+from extract.dates import VALID_FROM
 from extract.models import Record
 from ingest.models import Document, Table, TableRow
 from ingest.text.dates import find_dates
@@ -26,7 +25,6 @@ MARKER = re.compile(r"^=\s*[A-Z]{1,3}$")
 NO_CODE = re.compile(
     r"^[-–—/]$"
 )  # a code column left empty on purpose ("-" where no HOS code exists)
-VALID_FROM = re.compile(rf"(?:{fr.VALID_FROM_RX}|{nl.VALID_FROM_RX})\s*$", re.I)
 FIELDS = ("amb_pref", "amb_nonpref", "hos_pref", "hos_nonpref")
 
 
