@@ -31,12 +31,18 @@ class Deadline:
     extra: dict = field(default_factory=dict)
 
 
+def _lead(rx: re.Pattern, text: str, s: int, lo: int, reach: int) -> int | None:
+    """Where the words `rx` finds right before position `s` (within `reach`) start, or None."""
+    window = text[max(lo, s - reach) : s]
+    m = rx.search(window)
+    return s - len(window) + m.start() if m else None
+
+
 def _headed(text: str, s: int, e: int, lo: int) -> int | None:
     """Start of the deadline phrase whose date is text[s:e]; None when no deadline word leads it."""
-    window = text[max(lo, s - 40) : s]
-    m = _HEAD.search(window)
-    if m:
-        return s - len(window) + m.start()
+    head = _lead(_HEAD, text, s, lo, 40)
+    if head is not None:
+        return head
     return s if _AFTER.match(text, e) else None
 
 
@@ -90,10 +96,9 @@ def find_start_dates(text: str, lo: int, hi: int) -> list[Deadline]:
     without a deadline is dated by. A year alone ("à partir de 2021") dates none."""
     out = []
     for s, e, value in find_dates(text, lo, hi):
-        window = text[max(lo, s - 30) : s]
-        m = VALID_FROM.search(window)
-        if m:
-            out.append(Deadline(value, s - len(window) + m.start(), e, {"deadline_kind": "from"}))
+        head = _lead(VALID_FROM, text, s, lo, 30)
+        if head is not None:
+            out.append(Deadline(value, head, e, {"deadline_kind": "from"}))
     return out
 
 
@@ -106,4 +111,4 @@ def find_on_dates(text: str, lo: int, hi: int) -> list[Deadline]:
         if month and not any(s <= m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), f"{m.group('year')}-{month:02d}"))
     return [Deadline(v, s, e, {"deadline_kind": "on"}) for s, e, v in sorted(found)
-            if _ON.search(text, max(lo, s - 6), s)]
+            if _lead(_ON, text, s, lo, 6) is not None]
