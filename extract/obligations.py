@@ -267,9 +267,11 @@ def sentence_obligation(
     sent = text[s:e]
     main_lo = s + ctx.grammar.main_clause_start(sent)
     deadlines = [d for d in find_deadlines(region.doc, text, s, e) if d.start >= main_lo]
-    on_dates = [d for d in find_on_dates(text, s, e) if d.start >= main_lo]
+    cues = find_cues(sent)
+    on_dates = ([d for d in find_on_dates(text, s, e) if d.start >= main_lo]
+                if any(c.kind == "future_passive" for c in cues) else [])  # only a future passive needs them
     first = deadlines[0] if deadlines else None
-    chosen = _choose(sent, find_cues(sent), ctx, first, tuple(d.start - s for d in on_dates))
+    chosen = _choose(sent, cues, ctx, first, tuple(d.start - s for d in on_dates))
     if chosen is None and ctx.normative and ctx.grammar.last_actor(sent, inserts=True):
         chosen = _choose(sent, present_cues(sent, ctx), ctx, first)
     if chosen is None:
